@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './kernel/deps.ts';
+import { registerActorResolver } from './kernel/http/authenticate.ts';
+import { registerErrorHandler } from './kernel/http/error-handler.ts';
+import { identityRoutes, resolveActor } from './modules/identity/index.ts';
+import { orgRoutes } from './modules/org/index.ts';
+import { peopleRoutes } from './modules/people/index.ts';
+
+export type BuildAppOptions = AppDeps & { logger?: boolean; serveWeb?: boolean };
+
+/** Builds the HTTP application: kernel plugins, then each module's routes under /api. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { logger = false, serveWeb = false, ...deps } = options;
+  const app = Fastify({
+    logger: logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.config.uploadLimit, files: 1, fields: 5 },
+  });
+  registerActorResolver(app, resolveActor(deps));
+
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes, deps);
+      await api.register(orgRoutes, deps);
+      await api.register(peopleRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  if (serveWeb) await registerWeb(app, deps.config.webDist);
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths get index.html. */
+async function registerWeb(app: FastifyInstance, webDist: string): Promise<void> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy.' } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

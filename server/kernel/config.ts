@@ -1,0 +1,38 @@
+import path from 'node:path';
+
+/** Process configuration, read once from the environment. */
+export type Config = {
+  host: string;
+  port: number;
+  /** Folder of the embedded PGlite database; ignored when databaseUrl is set. */
+  dataDir: string;
+  /** postgres://… — when set, PostgreSQL is used instead of PGlite. */
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** Secure cookies only behind HTTPS. */
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit: number;
+  /** Largest uploaded file (imports), in bytes. */
+  uploadLimit: number;
+  /** Login attempts allowed per IP per minute. */
+  loginRateLimit: number;
+  webDist: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: Number(env.PORT ?? 3000),
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    bodyLimit: Number(env.BODY_LIMIT ?? 256 * 1024),
+    uploadLimit: Number(env.UPLOAD_LIMIT ?? 10 * 1024 * 1024),
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+    webDist: path.resolve(env.WEB_DIST ?? './dist/web'),
+  };
+}

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../kernel/deps.ts';
+
+export const identityRoutes: FastifyPluginAsync<AppDeps> = async () => {};

@@ -1,0 +1,34 @@
+import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { units } from '../org/index.ts';
+
+/** Cadres, members, youth, teenagers and children; each belongs to exactly one unit. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fullName: text('full_name').notNull(),
+    /** fullName folded by common/text.ts foldForSearch: lower case, no diacritics, đ → d. */
+    searchName: text('search_name').notNull(),
+    category: text('category').notNull(),
+    /** Cadres only: full-time (chuyên trách) or not. */
+    isFullTime: boolean('is_full_time'),
+    gender: text('gender'),
+    birthDate: date('birth_date'),
+    /** Members only: date of admission, to count new members. */
+    joinDate: date('join_date'),
+    phone: text('phone'),
+    idNumber: text('id_number'),
+    email: text('email'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('people_unit_idx').on(t.unitId),
+    index('people_search_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
+    uniqueIndex('people_phone_uq').on(t.phone),
+    uniqueIndex('people_id_number_uq').on(t.idNumber),
+  ],
+);

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../kernel/config.ts';
+import type { Database } from '../kernel/db/client.ts';
+import { openDatabase } from '../kernel/db/client.ts';
+import { applyMigrations } from '../kernel/db/migrate.ts';
+import type { AppDeps } from '../kernel/deps.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  deps: AppDeps;
+  /** Moves "today" for the rest of the test file. */
+  setToday(iso: string): void;
+  close(): Promise<void>;
+};
+
+/**
+ * A fresh database for one test file: PGlite from the migrated template, or — when DATABASE_URL
+ * is set — a new PostgreSQL database created for this file and dropped at close.
+ */
+export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const database = await openDatabase({ templateFile: process.env.PHUXANH_PGLITE_TEMPLATE });
+    if (!process.env.PHUXANH_PGLITE_TEMPLATE) await applyMigrations(database);
+    return { database, drop: () => database.close() };
+  }
+  const name = `phuxanh_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  await applyMigrations(database);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const cleaner = new pg.Client({ connectionString: baseUrl });
+      await cleaner.connect();
+      await cleaner.query(`drop database if exists ${name} with (force)`);
+      await cleaner.end();
+    },
+  };
+}
+
+export async function buildTestApp(options: { today?: string } = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  let today = options.today ?? '2026-11-22';
+  const config = { ...loadConfig({}), loginRateLimit: 1000 };
+  const deps: AppDeps = { config, database, db: database.db, today: () => today };
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    setToday: (iso) => {
+      today = iso;
+    },
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
