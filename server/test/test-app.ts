@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
+import type { Config } from '../kernel/config.ts';
 import { loadConfig } from '../kernel/config.ts';
 import type { Database } from '../kernel/db/client.ts';
 import { openDatabase } from '../kernel/db/client.ts';
@@ -48,10 +49,12 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   };
 }
 
-export async function buildTestApp(options: { today?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { today?: string; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   let today = options.today ?? '2026-11-22';
-  const config = { ...loadConfig({}), loginRateLimit: 1000 };
+  const config: Config = { ...loadConfig({}), loginRateLimit: 1000, ...options.config };
   const deps: AppDeps = { config, database, db: database.db, today: () => today };
   const app = await buildApp(deps);
   await app.ready();

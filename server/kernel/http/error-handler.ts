@@ -3,10 +3,10 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 
 /** Vietnamese text for the zod issue codes users can trigger through forms and the API. */
-function describeIssue(issue: { code?: string; message?: string; expected?: string }): string {
-  switch (issue.code) {
+function describeIssue(code: string, expected: unknown): string {
+  switch (code) {
     case 'invalid_type':
-      return issue.expected ? `Sai kiểu dữ liệu (cần ${issue.expected}).` : 'Sai kiểu dữ liệu.';
+      return typeof expected === 'string' ? `Sai kiểu dữ liệu (cần ${expected}).` : 'Sai kiểu dữ liệu.';
     case 'too_small':
       return 'Giá trị quá ngắn hoặc quá nhỏ.';
     case 'too_big':
@@ -18,7 +18,7 @@ function describeIssue(issue: { code?: string; message?: string; expected?: stri
     case 'unrecognized_keys':
       return 'Có trường không được hỗ trợ.';
     default:
-      return issue.message ?? 'Giá trị không hợp lệ.';
+      return 'Giá trị không hợp lệ.';
   }
 }
 
@@ -30,8 +30,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
-        field: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || null,
-        message: describeIssue(v.params.issue as { code?: string; message?: string; expected?: string }),
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || null,
+        message: describeIssue(v.keyword, v.params.expected),
       }));
       return reply.status(400).send(new AppError('validation_failed', undefined, details).toBody());
     }

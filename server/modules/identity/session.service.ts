@@ -55,17 +55,24 @@ export function resolveActor(deps: AppDeps): ActorResolver {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return null;
     const [row] = await deps.db
-      .select({ id: users.id, username: users.username, displayName: users.displayName })
+      .select({ userId: sessions.userId })
       .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(
-        and(
-          eq(sessions.tokenHash, hashToken(token)),
-          gt(sessions.expiresAt, new Date()),
-          eq(users.isDisabled, false),
-        ),
-      );
-    if (!row) return null;
-    return { userId: row.id, username: row.username, displayName: row.displayName, grants: await loadGrants(deps.db, row.id, deps.today()) };
+      .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+    return row ? loadActor(deps, row.userId) : null;
+  };
+}
+
+/** The actor for a user id with grants resolved on today's tree; null for a disabled account. */
+export async function loadActor(deps: AppDeps, userId: string): Promise<Actor | null> {
+  const [user] = await deps.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.isDisabled, false)));
+  if (!user) return null;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    grants: await loadGrants(deps.db, user.id, deps.today()),
   };
 }

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../test/test-app.ts';
+import { buildTestApp } from '../test/test-app.ts';
+import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo-seed.ts';
+
+describe('demo organisation', () => {
+  let t: TestApp;
+  let cookie = '';
+  beforeAll(async () => {
+    t = await buildTestApp();
+    expect(await seedDemoIfEmpty(t.deps)).toBe(true);
+    const admin = DEMO_ACCOUNTS.find((a) => a.username === 'admin')!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: admin.username, password: admin.password },
+    });
+    cookie = `px_session=${res.cookies.find((c) => c.name === 'px_session')!.value}`;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function provinceNames(asOf: string): Promise<string[]> {
+    const roots = await t.app.inject({ url: `/api/units/roots?asOf=${asOf}`, headers: { cookie } });
+    const central = roots.json().items[0];
+    const children = await t.app.inject({
+      url: `/api/units/${central.id}/children?asOf=${asOf}`,
+      headers: { cookie },
+    });
+    return children.json().items.map((u: { code: string }) => u.code).sort();
+  }
+
+  it('shows the provinces before and after the merger of 01/07/2025', async () => {
+    expect(await provinceNames('2025-06-30')).toEqual(['HNI', 'KHA', 'LAN', 'LSN', 'NTN', 'TNI']);
+    expect(await provinceNames('2025-07-01')).toEqual(['HNI', 'KHA-2025', 'LSN', 'TNI-2025']);
+  });
+
+  it('moves the Long Biên wards up to Hà Nội when the district level ends', async () => {
+    const search = await t.app.inject({ url: '/api/units/search?q=bo de', headers: { cookie } });
+    const bode = search.json().items.find((u: { code: string }) => u.code === 'HNI-LB-BD');
+    const before = await t.app.inject({ url: `/api/units/${bode.id}?asOf=2025-06-30`, headers: { cookie } });
+    const after = await t.app.inject({ url: `/api/units/${bode.id}?asOf=2025-07-01`, headers: { cookie } });
+    const trail = (res: typeof before) => res.json().unit.ancestors.map((a: { name: string }) => a.name);
+    expect(trail(before)).toContain('Quận đoàn Long Biên');
+    expect(trail(after)).not.toContain('Quận đoàn Long Biên');
+    expect(trail(after)).toContain('Thành đoàn Hà Nội');
+  });
+
+  it('is loaded only once', async () => {
+    expect(await seedDemoIfEmpty(t.deps)).toBe(false);
+  });
+
+  it('gives every demo account a working login', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: account.username, password: account.password },
+      });
+      expect(res.statusCode, account.username).toBe(200);
+      expect(res.json().user.grants).toHaveLength(1);
+    }
+  });
+});

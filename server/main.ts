@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import { buildApp } from './app.ts';
+import { todayInVietnam } from './kernel/clock.ts';
+import { loadConfig } from './kernel/config.ts';
+import { openDatabase } from './kernel/db/client.ts';
+import { applyMigrations } from './kernel/db/migrate.ts';
+import type { AppDeps } from './kernel/deps.ts';
+import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo/demo-seed.ts';
+
+/** Process entry: config → database → migrations → demo data on first start → listen. */
+const config = loadConfig();
+if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await applyMigrations(database);
+const deps: AppDeps = { config, database, db: database.db, today: () => todayInVietnam() };
+const seeded = process.env.DEMO === 'false' ? false : await seedDemoIfEmpty(deps);
+const app = await buildApp({ ...deps, logger: true, serveWeb: true });
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ host: config.host, port: config.port });
+const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
+const url = `http://localhost:${config.port}`;
+console.log(`\nPhủ Xanh đang chạy tại ${url}  —  cơ sở dữ liệu: ${where}`);
+if (seeded) console.log('Đã nạp dữ liệu mẫu (lần khởi động đầu tiên).');
+console.log('Tài khoản mẫu:');
+for (const account of DEMO_ACCOUNTS) {
+  console.log(`  ${account.username.padEnd(12)} ${account.password.padEnd(16)} ${account.description}`);
+}
