@@ -24,7 +24,13 @@ export const WINGS = ['doan', 'hoi', 'doi'] as const;
 export type Wing = (typeof WINGS)[number];
 export const WING_LABELS: Record<Wing, string> = { doan: 'Đoàn', hoi: 'Hội', doi: 'Đội' };
 
-export const UNIT_GROUP_KINDS = ['school', 'agency', 'enterprise', 'armed_forces', 'other'] as const;
+export const UNIT_GROUP_KINDS = [
+  'school',
+  'agency',
+  'enterprise',
+  'armed_forces',
+  'other',
+] as const;
 export type UnitGroupKind = (typeof UNIT_GROUP_KINDS)[number];
 export const UNIT_GROUP_KIND_LABELS: Record<UnitGroupKind, string> = {
   school: 'Trường học',

@@ -35,5 +35,7 @@ console.log(`\nPhủ Xanh đang chạy tại ${url}  —  cơ sở dữ liệu: 
 if (seeded) console.log('Đã nạp dữ liệu mẫu (lần khởi động đầu tiên).');
 console.log('Tài khoản mẫu:');
 for (const account of DEMO_ACCOUNTS) {
-  console.log(`  ${account.username.padEnd(12)} ${account.password.padEnd(16)} ${account.description}`);
+  console.log(
+    `  ${account.username.padEnd(12)} ${account.password.padEnd(16)} ${account.description}`,
+  );
 }

@@ -57,7 +57,11 @@ export const DEMO_TREE: DemoUnit = {
               name: 'Đoàn phường Bồ Đề',
               shortName: 'Đoàn phường Bồ Đề',
               kind: 'grassroots',
-              children: chapters('HNI-LB-BD', ['Tổ dân phố 1', 'Tổ dân phố 5', 'Trường THCS Bồ Đề']),
+              children: chapters('HNI-LB-BD', [
+                'Tổ dân phố 1',
+                'Tổ dân phố 5',
+                'Trường THCS Bồ Đề',
+              ]),
             },
             {
               code: 'HNI-LB-VH',
@@ -220,13 +224,24 @@ export const DEMO_TREE: DemoUnit = {
 export const DEMO_MERGES = [
   {
     sources: ['TNI', 'LAN'],
-    target: { code: 'TNI-2025', name: 'Tỉnh đoàn Tây Ninh', shortName: 'Tỉnh đoàn Tây Ninh', kind: 'province' as const },
+    target: {
+      code: 'TNI-2025',
+      name: 'Tỉnh đoàn Tây Ninh',
+      shortName: 'Tỉnh đoàn Tây Ninh',
+      kind: 'province' as const,
+    },
     reason: 'Hợp nhất tỉnh Tây Ninh và tỉnh Long An theo Nghị quyết số 202/2025/QH15 của Quốc hội.',
   },
   {
     sources: ['KHA', 'NTN'],
-    target: { code: 'KHA-2025', name: 'Tỉnh đoàn Khánh Hòa', shortName: 'Tỉnh đoàn Khánh Hòa', kind: 'province' as const },
-    reason: 'Hợp nhất tỉnh Khánh Hòa và tỉnh Ninh Thuận theo Nghị quyết số 202/2025/QH15 của Quốc hội.',
+    target: {
+      code: 'KHA-2025',
+      name: 'Tỉnh đoàn Khánh Hòa',
+      shortName: 'Tỉnh đoàn Khánh Hòa',
+      kind: 'province' as const,
+    },
+    reason:
+      'Hợp nhất tỉnh Khánh Hòa và tỉnh Ninh Thuận theo Nghị quyết số 202/2025/QH15 của Quốc hội.',
   },
 ];
 
@@ -234,7 +249,8 @@ export const DEMO_DISSOLUTIONS = [
   {
     unit: 'HNI-LB',
     successor: 'HNI',
-    reason: 'Kết thúc hoạt động cấp huyện từ 01/07/2025; các cơ sở Đoàn trực thuộc Thành đoàn Hà Nội.',
+    reason:
+      'Kết thúc hoạt động cấp huyện từ 01/07/2025; các cơ sở Đoàn trực thuộc Thành đoàn Hà Nội.',
   },
 ];
 
@@ -293,11 +309,60 @@ export type DemoPerson = {
   phone?: string;
 };
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
-const MALE = ['Văn An', 'Minh Đức', 'Hữu Phúc', 'Quốc Bảo', 'Thanh Tùng', 'Đức Anh', 'Gia Huy', 'Minh Khôi'];
-const FEMALE = ['Thị Thảo', 'Ngọc Anh', 'Thu Hà', 'Thanh Hương', 'Minh Châu', 'Bảo Ngọc', 'Khánh Linh', 'Thị Mai'];
-const PEOPLE_UNITS = ['HNI', 'HNI-LB-BD', 'HNI-LB-VH', 'HNI-CVA', 'TNI', 'TNI-HT-LTT', 'LAN-DH-HN', 'LSN-KCQ-CD01', 'NTN-PR'];
-const CATEGORIES: PersonCategory[] = ['cadre', 'member', 'member', 'member', 'youth', 'teen', 'child'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+];
+const MALE = [
+  'Văn An',
+  'Minh Đức',
+  'Hữu Phúc',
+  'Quốc Bảo',
+  'Thanh Tùng',
+  'Đức Anh',
+  'Gia Huy',
+  'Minh Khôi',
+];
+const FEMALE = [
+  'Thị Thảo',
+  'Ngọc Anh',
+  'Thu Hà',
+  'Thanh Hương',
+  'Minh Châu',
+  'Bảo Ngọc',
+  'Khánh Linh',
+  'Thị Mai',
+];
+const PEOPLE_UNITS = [
+  'HNI',
+  'HNI-LB-BD',
+  'HNI-LB-VH',
+  'HNI-CVA',
+  'TNI',
+  'TNI-HT-LTT',
+  'LAN-DH-HN',
+  'LSN-KCQ-CD01',
+  'NTN-PR',
+];
+const CATEGORIES: PersonCategory[] = [
+  'cadre',
+  'member',
+  'member',
+  'member',
+  'youth',
+  'teen',
+  'child',
+];
 
 /** Deterministic demo people: a handful per unit, every category, some minors. */
 export function demoPeople(): DemoPerson[] {

@@ -28,7 +28,10 @@ describe('demo organisation', () => {
       url: `/api/units/${central.id}/children?asOf=${asOf}`,
       headers: { cookie },
     });
-    return children.json().items.map((u: { code: string }) => u.code).sort();
+    return children
+      .json()
+      .items.map((u: { code: string }) => u.code)
+      .sort();
   }
 
   it('shows the provinces before and after the merger of 01/07/2025', async () => {
@@ -39,9 +42,16 @@ describe('demo organisation', () => {
   it('moves the Long Biên wards up to Hà Nội when the district level ends', async () => {
     const search = await t.app.inject({ url: '/api/units/search?q=bo de', headers: { cookie } });
     const bode = search.json().items.find((u: { code: string }) => u.code === 'HNI-LB-BD');
-    const before = await t.app.inject({ url: `/api/units/${bode.id}?asOf=2025-06-30`, headers: { cookie } });
-    const after = await t.app.inject({ url: `/api/units/${bode.id}?asOf=2025-07-01`, headers: { cookie } });
-    const trail = (res: typeof before) => res.json().unit.ancestors.map((a: { name: string }) => a.name);
+    const before = await t.app.inject({
+      url: `/api/units/${bode.id}?asOf=2025-06-30`,
+      headers: { cookie },
+    });
+    const after = await t.app.inject({
+      url: `/api/units/${bode.id}?asOf=2025-07-01`,
+      headers: { cookie },
+    });
+    const trail = (res: typeof before) =>
+      res.json().unit.ancestors.map((a: { name: string }) => a.name);
     expect(trail(before)).toContain('Quận đoàn Long Biên');
     expect(trail(after)).not.toContain('Quận đoàn Long Biên');
     expect(trail(after)).toContain('Thành đoàn Hà Nội');

@@ -63,8 +63,16 @@ export async function seedDemo(db: Db): Promise<void> {
     });
   }
 
-  const schools = await createGroup(db, SYSTEM, { code: 'TRUONG-HOC', name: 'Trường học', kind: 'school' });
-  const agencies = await createGroup(db, SYSTEM, { code: 'CO-QUAN', name: 'Cơ quan, sở, ngành', kind: 'agency' });
+  const schools = await createGroup(db, SYSTEM, {
+    code: 'TRUONG-HOC',
+    name: 'Trường học',
+    kind: 'school',
+  });
+  const agencies = await createGroup(db, SYSTEM, {
+    code: 'CO-QUAN',
+    name: 'Cơ quan, sở, ngành',
+    kind: 'agency',
+  });
   const today = DEMO_RESTRUCTURE_ON;
   await addGroupMember(db, SYSTEM, schools.id, ids.get('HNI-CVA')!, today);
   await addGroupMember(db, SYSTEM, schools.id, ids.get('HNI-LB-BD-CD03')!, today);
@@ -85,7 +93,12 @@ export async function seedDemo(db: Db): Promise<void> {
   }
 }
 
-async function createTree(db: Db, node: DemoUnit, parentId: string | null, ids: Map<string, string>) {
+async function createTree(
+  db: Db,
+  node: DemoUnit,
+  parentId: string | null,
+  ids: Map<string, string>,
+) {
   const created = await createUnit(db, SYSTEM, {
     parentId,
     code: node.code,

@@ -78,7 +78,9 @@ export async function buildUser(
     })
     .returning({ id: users.id });
   for (const grant of grants) {
-    await db.insert(roleGrants).values({ userId: user!.id, unitId: grant.unit.id, role: grant.role });
+    await db
+      .insert(roleGrants)
+      .values({ userId: user!.id, unitId: grant.unit.id, role: grant.role });
   }
   const token = randomBytes(32).toString('base64url');
   await db.insert(sessions).values({

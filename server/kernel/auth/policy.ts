@@ -28,7 +28,10 @@ export function definePolicy<Action extends string>(rules: Record<Action, Role>)
       if (!can(actor, action, unitPath)) throw new AppError('forbidden');
     },
     abilities(actor, unitPath) {
-      return Object.fromEntries(actions.map((a) => [a, can(actor, a, unitPath)])) as Record<Action, boolean>;
+      return Object.fromEntries(actions.map((a) => [a, can(actor, a, unitPath)])) as Record<
+        Action,
+        boolean
+      >;
     },
   };
 }

@@ -6,7 +6,9 @@ import { AppError } from './errors.ts';
 function describeIssue(code: string, expected: unknown): string {
   switch (code) {
     case 'invalid_type':
-      return typeof expected === 'string' ? `Sai kiểu dữ liệu (cần ${expected}).` : 'Sai kiểu dữ liệu.';
+      return typeof expected === 'string'
+        ? `Sai kiểu dữ liệu (cần ${expected}).`
+        : 'Sai kiểu dữ liệu.';
     case 'too_small':
       return 'Giá trị quá ngắn hoặc quá nhỏ.';
     case 'too_big':
@@ -35,7 +37,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }));
       return reply.status(400).send(new AppError('validation_failed', undefined, details).toBody());
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ) {
       return reply.status(400).send(new AppError('bad_json').toBody());
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {

@@ -5,7 +5,13 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/http/errors.ts';
-import { findUnitAsOf, findUnitsAsOf, inSubtree, unitVersions, versionHoldsOn } from '../org/index.ts';
+import {
+  findUnitAsOf,
+  findUnitsAsOf,
+  inSubtree,
+  unitVersions,
+  versionHoldsOn,
+} from '../org/index.ts';
 import type { ChangePasswordBody, CreateUserBody, LoginBody } from './identity.contracts.ts';
 import { identityPolicy } from './identity.policy.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -22,7 +28,10 @@ export type UserView = {
 };
 
 /** Checks credentials and opens a session. The same error for unknown user and wrong password. */
-export async function login(deps: AppDeps, body: LoginBody): Promise<{ token: string; userId: string }> {
+export async function login(
+  deps: AppDeps,
+  body: LoginBody,
+): Promise<{ token: string; userId: string }> {
   const [user] = await deps.db
     .select()
     .from(users)
@@ -46,7 +55,9 @@ async function describeGrants(db: Db, grants: { unitId: string; role: Role }[], 
   const byId = new Map(found.map((u) => [u.id, u]));
   return grants.flatMap((g): GrantView[] => {
     const unit = byId.get(g.unitId);
-    return unit ? [{ unitId: g.unitId, unitCode: unit.code, unitName: unit.name, role: g.role }] : [];
+    return unit
+      ? [{ unitId: g.unitId, unitCode: unit.code, unitName: unit.name, role: g.role }]
+      : [];
   });
 }
 
@@ -101,7 +112,11 @@ async function authorizeOnUnit(deps: AppDeps, actor: Actor, unitId: string) {
   return unit;
 }
 
-export async function createUser(deps: AppDeps, actor: Actor, body: CreateUserBody): Promise<UserView> {
+export async function createUser(
+  deps: AppDeps,
+  actor: Actor,
+  body: CreateUserBody,
+): Promise<UserView> {
   for (const grant of body.grants) await authorizeOnUnit(deps, actor, grant.unitId);
   const userId = await createAccount(deps.db, body, actor.userId);
   const [view] = await loadUserViews(deps, [userId]);
@@ -120,7 +135,10 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
   const username = input.username.toLowerCase();
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, username));
     if (existing) throw new AppError('conflict', 'Tên đăng nhập đã được sử dụng.');
     const [created] = await tx
       .insert(users)

@@ -30,7 +30,10 @@ export const roleGrants = pgTable(
     role: text('role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('role_grants_user_idx').on(t.userId), uniqueIndex('role_grants_uq').on(t.userId, t.unitId)],
+  (t) => [
+    index('role_grants_user_idx').on(t.userId),
+    uniqueIndex('role_grants_uq').on(t.userId, t.unitId),
+  ],
 );
 
 /** Database sessions; the cookie carries a random token, the table only its SHA-256. */

@@ -21,14 +21,23 @@ describe('identity', () => {
     const username = `canbo_${uniqueSuffix().toLowerCase()}`;
     await createAccount(
       t.deps.db,
-      { username, displayName: 'Cán bộ Thử', password, grants: [{ unitId: tree.root.id, role: 'editor' }] },
+      {
+        username,
+        displayName: 'Cán bộ Thử',
+        password,
+        grants: [{ unitId: tree.root.id, role: 'editor' }],
+      },
       null,
     );
     return { tree, username, password };
   }
 
   async function login(username: string, password: string) {
-    return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
   }
 
   function sessionCookie(res: { cookies: { name: string; value: string }[] }): string {
@@ -52,7 +61,11 @@ describe('identity', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.json().user.username).toBe(username);
 
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie },
+    });
     expect(out.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
@@ -119,8 +132,12 @@ describe('identity', () => {
       payload: { currentPassword: password, newPassword: 'mat-khau-moi-123' },
     });
     expect(ok.statusCode).toBe(204);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: first } })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: second } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: '/api/auth/me', headers: { cookie: first } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ url: '/api/auth/me', headers: { cookie: second } })).statusCode,
+    ).toBe(401);
     expect((await login(username, password)).statusCode).toBe(401);
     expect((await login(username, 'mat-khau-moi-123')).statusCode).toBe(200);
   });
@@ -221,7 +238,10 @@ describe('identity', () => {
         headers: { cookie: admin.cookie },
       });
       expect(unknown.statusCode).toBe(404);
-      const malformed = await t.app.inject({ url: '/api/users?unitId=abc', headers: { cookie: admin.cookie } });
+      const malformed = await t.app.inject({
+        url: '/api/users?unitId=abc',
+        headers: { cookie: admin.cookie },
+      });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.json().error.code).toBe('validation_failed');
     });

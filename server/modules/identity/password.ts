@@ -11,7 +11,10 @@ export function hashPassword(password: string): Promise<string> {
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0gq5zNQUcL7M0sbyD9aKYVsnwsIcYvHJc0N2ZyyD5Ic';
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   try {
     return await verify(passwordHash ?? DUMMY_HASH, password);
   } catch {

@@ -24,7 +24,9 @@ export async function openSession(db: Db, userId: string, ttlHours: number): Pro
     expiresAt: new Date(Date.now() + ttlHours * 3600_000),
   });
   // Expired sessions of this user are cleared here rather than by a background job.
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
   return token;
 }
 

@@ -108,5 +108,8 @@ export const unitGroupMembers = pgTable(
       .notNull()
       .references(() => units.id),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.unitId] }), index('unit_group_members_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.unitId] }),
+    index('unit_group_members_unit_idx').on(t.unitId),
+  ],
 );
