@@ -1,4 +1,13 @@
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from '../org/index.ts';
 
 /** Cadres, members, youth, teenagers and children; each belongs to exactly one unit. */
@@ -28,6 +37,8 @@ export const people = pgTable(
   (t) => [
     index('people_unit_idx').on(t.unitId),
     index('people_search_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
+    /** Lists are ordered by (search_name, id): this index lets a page be read in order (see people.search.ts). */
+    index('people_search_order_idx').on(t.searchName, t.id),
     uniqueIndex('people_phone_uq').on(t.phone),
     uniqueIndex('people_id_number_uq').on(t.idNumber),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "people_search_order_idx" ON "people" USING btree ("search_name","id");
