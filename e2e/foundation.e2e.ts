@@ -140,13 +140,13 @@ describe('foundation journeys', () => {
 
     await page.goto('/nguoi/nhap');
     const upload = async (buffer: Buffer) => {
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
       await page.locator('input[type=file]').setInputFiles({
         name: 'danh-sach.xlsx',
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         buffer,
       });
-      const submit = page.getByRole('button', { name: /Nhập dữ liệu/ });
-      if (await submit.count()) await submit.click();
+      await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
     };
 
     await upload(await peopleSheet([good1, badDate, good2, outOfScope]));

@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppDeps } from './kernel/deps.ts';
 import { registerActorResolver } from './kernel/http/authenticate.ts';
 import { registerErrorHandler } from './kernel/http/error-handler.ts';
+import { AppError } from './kernel/http/errors.ts';
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
@@ -44,18 +45,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     { prefix: '/api' },
   );
 
-  if (serveWeb) await registerWeb(app, deps.config.webDist);
-  return app;
-}
-
-/** Serves the built single-page app; unknown non-API paths get index.html. */
-async function registerWeb(app: FastifyInstance, webDist: string): Promise<void> {
-  if (!fs.existsSync(path.join(webDist, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  const webDist = deps.config.webDist;
+  const withWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
+  if (withWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy.' } });
+    // The single-page app owns every other GET path (it shows its own not-found page).
+    if (withWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(new AppError('not_found').toBody());
   });
+  return app;
 }

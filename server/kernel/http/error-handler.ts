@@ -58,8 +58,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(new AppError('internal').toBody());
   });
-
-  app.setNotFoundHandler((_request, reply) => {
-    return reply.status(404).send(new AppError('not_found').toBody());
-  });
 }
