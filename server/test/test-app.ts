@@ -43,7 +43,21 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
       await database.close();
       const cleaner = new pg.Client({ connectionString: baseUrl });
       await cleaner.connect();
-      await cleaner.query(`drop database if exists ${name} with (force)`);
+      // pool.end() resolves before the server has reaped every backend; a forced drop would
+      // kill them mid-goodbye. Retry a plain drop for a moment, force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await cleaner.query(`drop database if exists ${name}`);
+          break;
+        } catch (error) {
+          if (attempt >= 20) {
+            await cleaner.query(`drop database if exists ${name} with (force)`);
+            break;
+          }
+          if ((error as { code?: string }).code !== '55006') throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await cleaner.end();
     },
   };

@@ -53,6 +53,11 @@ async function openPglite(dataDir: string | undefined, templateFile?: string): P
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client can be cut by the server (restart, admin command). The pool replaces it on the
+  // next checkout; without a listener the 'error' event would crash the process.
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL: idle connection lost (${error.message})`);
+  });
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
