@@ -64,7 +64,8 @@ export const unitVersions = pgTable(
   (t) => [
     index('unit_versions_path_gist').using('gist', t.path),
     index('unit_versions_search_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
-    index('unit_versions_unit_idx').on(t.unitId, t.validFrom),
+    // Covers the as-of join (unit → version on a date → path, name) without visiting the heap.
+    index('unit_versions_unit_idx').on(t.unitId, t.validFrom, t.validTo, t.path, t.name),
     index('unit_versions_parent_idx').on(t.parentId, t.validFrom),
     check('unit_versions_interval_ck', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
