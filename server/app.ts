@@ -14,6 +14,7 @@ import { AppError } from './kernel/http/errors.ts';
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
+import { planningRoutes } from './modules/planning/index.ts';
 
 export type BuildAppOptions = AppDeps & { logger?: boolean; serveWeb?: boolean };
 
@@ -41,6 +42,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(identityRoutes, deps);
       await api.register(orgRoutes, deps);
       await api.register(peopleRoutes, deps);
+      await api.register(planningRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -1,0 +1,172 @@
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { IsoDate } from '../../kernel/clock.ts';
+import type { Db } from '../../kernel/db/client.ts';
+import { unitVersions } from '../org/index.ts';
+import type { Catalogue } from './catalogue.service.ts';
+import { selectRows } from './planning.sql.ts';
+import { indicatorValues } from './planning.table.ts';
+
+/**
+ * Facts for rollups, read in grouped queries over the tree as it stood on a date. A fact is the
+ * sum of a bucket's values for one indicator, category and sex: a bucket is a child of the unit
+ * rolled up (or the unit itself for its own values), or a candidate unit for share-of-units.
+ * The tree is `unit_versions` holding on the tree date under the root's path on that date, so
+ * units merged or moved after the period still count where they stood then.
+ */
+
+export type Window = { from: IsoDate; to: IsoDate };
+
+export type Fact = {
+  code: string;
+  unitPath: string;
+  category: string | null;
+  sex: string | null;
+  value: number;
+  denominator: number | null;
+};
+
+/** Which units are counted, and by what: the children of the root, or units of some kinds. */
+export type CandidateSet = 'children' | string[];
+
+/** "The version `alias` holds on `date`": valid_from <= date < valid_to (open-ended when null). */
+function holds(alias: string, date: IsoDate): SQL {
+  const a = sql.raw(alias);
+  return sql`${a}.valid_from <= ${date}::date and (${a}.valid_to is null or ${a}.valid_to > ${date}::date)`;
+}
+
+/** (unit_id, unit_path): every unit under the root, labelled with its child of the root. */
+export function childBuckets(rootPath: string, treeDate: IsoDate): SQL {
+  const level = rootPath.split('.').length;
+  return sql`select uv.unit_id, (case when nlevel(uv.path) > ${level}::int
+      then subpath(uv.path, 0, ${level + 1}::int) else uv.path end)::text as unit_path
+    from ${unitVersions} uv
+    where uv.path <@ ${rootPath}::ltree and ${holds('uv', treeDate)}`;
+}
+
+function candidatePredicate(alias: string, rootPath: string, set: CandidateSet): SQL {
+  const level = rootPath.split('.').length;
+  return set === 'children'
+    ? sql`nlevel(${sql.raw(alias)}.path) = ${level + 1}::int`
+    : sql`${sql.raw(alias)}.kind in ${set}`;
+}
+
+/** (unit_id, unit_path): every unit under each candidate, labelled with that candidate's path. */
+export function candidateBuckets(rootPath: string, set: CandidateSet, treeDate: IsoDate): SQL {
+  return sql`select uv.unit_id, c.path::text as unit_path
+    from ${unitVersions} c
+    join ${unitVersions} uv on uv.path <@ c.path and ${holds('uv', treeDate)}
+    where c.path <@ ${rootPath}::ltree and ${holds('c', treeDate)}
+      and ${candidatePredicate('c', rootPath, set)}`;
+}
+
+/** The candidates' paths on the tree date (they count even when they have no value at all). */
+export async function findCandidatePaths(
+  db: Db,
+  rootPath: string,
+  set: CandidateSet,
+  treeDate: IsoDate,
+): Promise<string[]> {
+  if (Array.isArray(set) && set.length === 0) return [];
+  const rows = await selectRows<{ path: string }>(
+    db,
+    sql`select c.path::text as path from ${unitVersions} c
+      where c.path <@ ${rootPath}::ltree and ${holds('c', treeDate)}
+        and ${candidatePredicate('c', rootPath, set)}`,
+  );
+  return rows.map((r) => r.path);
+}
+
+type RawFact = {
+  code: string;
+  unit_path: string;
+  category: string | null;
+  sex: string | null;
+  value: number;
+  denominator: number | null;
+};
+
+/**
+ * Reported facts of several indicators in one grouped query. Values of periods lying inside the
+ * window and begun by `asOf` count (an as-of view does not see what happened after it); a flow
+ * adds all of them, a stock keeps each unit's latest snapshot: the rows of its period with the
+ * latest end (then the latest start, i.e. the shortest such period). Facts are first reduced to
+ * one row per unit — flows by a hash aggregate, only stocks through a window — and then joined
+ * to the tree and bucketed.
+ */
+async function reportedFacts(
+  db: Db,
+  catalogue: Catalogue,
+  codes: string[],
+  window: Window,
+  asOf: IsoDate,
+  subtree: SQL,
+) {
+  if (codes.length === 0) return [];
+  const stocks = codes.filter((c) => catalogue.get(c)?.accumulation === 'stock');
+  const flows = codes.filter((c) => !stocks.includes(c));
+  const inWindow = sql`v.period_from >= ${window.from}::date and v.period_to <= ${window.to}::date
+    and v.period_from <= ${asOf}::date`;
+  const parts: SQL[] = [];
+  if (flows.length) {
+    parts.push(sql`select v.indicator_code, v.unit_id, v.category, v.sex,
+        sum(v.value) as value, sum(v.denominator) as denominator
+      from ${indicatorValues} v
+      where v.indicator_code in ${flows} and ${inWindow}
+      group by v.indicator_code, v.unit_id, v.category, v.sex`);
+  }
+  if (stocks.length) {
+    parts.push(sql`select x.indicator_code, x.unit_id, x.category, x.sex,
+        sum(x.value) as value, sum(x.denominator) as denominator
+      from (select v.indicator_code, v.unit_id, v.category, v.sex, v.value, v.denominator,
+          rank() over (partition by v.indicator_code, v.unit_id
+            order by v.period_to desc, v.period_from desc) as rk
+        from ${indicatorValues} v
+        where v.indicator_code in ${stocks} and ${inWindow}) x
+      where x.rk = 1
+      group by x.indicator_code, x.unit_id, x.category, x.sex`);
+  }
+  const rows = await selectRows<RawFact>(
+    db,
+    sql`with per_unit as (${sql.join(parts, sql` union all `)})
+    select p.indicator_code as code, s.unit_path, p.category, p.sex,
+      sum(p.value)::float8 as value, sum(p.denominator)::float8 as denominator
+    from per_unit p join (${subtree}) s on s.unit_id = p.unit_id
+    group by p.indicator_code, s.unit_path, p.category, p.sex`,
+  );
+  return rows.map((r): Fact => ({
+    code: r.code,
+    unitPath: r.unit_path,
+    category: r.category,
+    sex: r.sex,
+    value: Number(r.value),
+    denominator: r.denominator === null ? null : Number(r.denominator),
+  }));
+}
+
+/**
+ * Facts of the given indicators (reported ones in one query, computed ones from the registry),
+ * bucketed by `subtree`.
+ */
+export async function collectFacts(
+  db: Db,
+  catalogue: Catalogue,
+  codes: string[],
+  scope: { window: Window; treeDate: IsoDate; asOf: IsoDate; subtree: SQL },
+): Promise<Fact[]> {
+  const unique = [...new Set(codes)];
+  const reported = unique.filter((c) => !catalogue.computed(c));
+  const facts = await reportedFacts(
+    db,
+    catalogue,
+    reported,
+    scope.window,
+    scope.asOf,
+    scope.subtree,
+  );
+  for (const code of unique.filter((c) => catalogue.computed(c))) {
+    const rows = await catalogue.computed(code)!.compute(db, scope);
+    facts.push(...rows.map((r) => ({ ...r, code })));
+  }
+  return facts;
+}
