@@ -110,3 +110,37 @@ export async function buildPerson(
     .returning();
   return row!;
 }
+
+/**
+ * A small national tree for one test: central → two provinces → a district each → two grassroots
+ * units each, and a chapter under the first grassroots unit of province A.
+ */
+export async function buildNation(db: Db, validFrom = '2020-01-01') {
+  const s = uniqueSuffix();
+  const unit = (name: string, parent: BuiltUnit | null, kind: UnitKind) =>
+    buildUnit(db, { parent, name: `${name} ${s}`, kind, validFrom });
+  const central = await unit('Trung ương Đoàn', null, 'central');
+  const provinceA = await unit('Tỉnh đoàn Alpha', central, 'province');
+  const provinceB = await unit('Tỉnh đoàn Beta', central, 'province');
+  const districtA = await unit('Huyện đoàn Alpha', provinceA, 'district');
+  const districtB = await unit('Huyện đoàn Beta', provinceB, 'district');
+  const a1 = await unit('Đoàn xã An', districtA, 'grassroots');
+  const a2 = await unit('Đoàn xã Bình', districtA, 'grassroots');
+  const b1 = await unit('Đoàn xã Cường', districtB, 'grassroots');
+  const b2 = await unit('Đoàn xã Đông', districtB, 'grassroots');
+  const chapter = await unit('Chi đoàn Ấp Một', a1, 'chapter');
+  return {
+    suffix: s,
+    central,
+    provinceA,
+    provinceB,
+    districtA,
+    districtB,
+    a1,
+    a2,
+    b1,
+    b2,
+    chapter,
+  };
+}
+export type Nation = Awaited<ReturnType<typeof buildNation>>;

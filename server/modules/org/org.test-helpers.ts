@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import type { UnitKind } from '../../../common/enums.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import type { TestApp } from '../../test/test-app.ts';
-import type { BuiltUnit } from '../../test/factories.ts';
-import { buildUnit, uniqueSuffix } from '../../test/factories.ts';
 import type {
   EventListResponse,
   EventResponse,
@@ -136,35 +133,5 @@ export async function misPathedOpenVersions(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/**
- * A small national tree for one test: a central unit with two provinces, each with a district
- * holding two grassroots units, and a chapter under the first grassroots unit of province A.
- */
-export async function buildNation(db: Db, validFrom = '2020-01-01') {
-  const s = uniqueSuffix();
-  const unit = (name: string, parent: BuiltUnit | null, kind: UnitKind) =>
-    buildUnit(db, { parent, name: `${name} ${s}`, kind, validFrom });
-  const central = await unit('Trung ương Đoàn', null, 'central');
-  const provinceA = await unit('Tỉnh đoàn Alpha', central, 'province');
-  const provinceB = await unit('Tỉnh đoàn Beta', central, 'province');
-  const districtA = await unit('Huyện đoàn Alpha', provinceA, 'district');
-  const districtB = await unit('Huyện đoàn Beta', provinceB, 'district');
-  const a1 = await unit('Đoàn xã An', districtA, 'grassroots');
-  const a2 = await unit('Đoàn xã Bình', districtA, 'grassroots');
-  const b1 = await unit('Đoàn xã Cường', districtB, 'grassroots');
-  const b2 = await unit('Đoàn xã Đông', districtB, 'grassroots');
-  const chapter = await unit('Chi đoàn Ấp Một', a1, 'chapter');
-  return {
-    suffix: s,
-    central,
-    provinceA,
-    provinceB,
-    districtA,
-    districtB,
-    a1,
-    a2,
-    b1,
-    b2,
-    chapter,
-  };
-}
+export { buildNation } from '../../test/factories.ts';
+export type { Nation } from '../../test/factories.ts';

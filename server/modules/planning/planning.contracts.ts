@@ -24,9 +24,8 @@ export const PeriodKey = z
   .max(20)
   .refine((key) => parsePeriodKey(key) !== null, { message: 'Kỳ không hợp lệ.' });
 
-// Control characters (C0 and DEL) in inline text become spaces.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/g;
+// Control characters (C0, DEL and C1) in inline text become spaces.
+const CONTROL = /\p{Cc}/gu;
 
 /** Inline text of a plan: control characters become spaces, Unicode is normalised (NFC). */
 const cleanText = (max: number) =>

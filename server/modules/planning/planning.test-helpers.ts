@@ -1,11 +1,9 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return --
-   test support reads untyped JSON replies, as the *.test.ts files may (eslint.config.js) */
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { Role, UnitKind } from '../../../common/enums.ts';
+import type { Role } from '../../../common/enums.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import type { BuiltUnit } from '../../test/factories.ts';
-import { buildUnit, buildUser, uniqueSuffix } from '../../test/factories.ts';
+import { buildNation, buildUser, uniqueSuffix } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
 
 /** Test helpers for the planning module's tests (not a test file itself). */
@@ -14,7 +12,6 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export type ApiError = { error?: { code: string; message: string; details?: unknown } };
 // Responses are read as loosely typed JSON; assertions check their shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Reply = { status: number; body: any };
 
 /** One request through app.inject; `cookie` null sends none; a string body is sent raw. */
@@ -81,40 +78,6 @@ export async function expectRejectedUnchanged(
   expect(await fingerprint(t.deps.db)).toEqual(before);
   return res;
 }
-
-/**
- * A small national tree for one test: central → two provinces → a district each → two grassroots
- * units each, and a chapter under the first grassroots unit of province A.
- */
-export async function buildNation(db: Db, validFrom = '2020-01-01') {
-  const s = uniqueSuffix();
-  const unit = (name: string, parent: BuiltUnit | null, kind: UnitKind) =>
-    buildUnit(db, { parent, name: `${name} ${s}`, kind, validFrom });
-  const central = await unit('Trung ương Đoàn', null, 'central');
-  const provinceA = await unit('Tỉnh đoàn Alpha', central, 'province');
-  const provinceB = await unit('Tỉnh đoàn Beta', central, 'province');
-  const districtA = await unit('Huyện đoàn Alpha', provinceA, 'district');
-  const districtB = await unit('Huyện đoàn Beta', provinceB, 'district');
-  const a1 = await unit('Đoàn xã An', districtA, 'grassroots');
-  const a2 = await unit('Đoàn xã Bình', districtA, 'grassroots');
-  const b1 = await unit('Đoàn xã Cường', districtB, 'grassroots');
-  const b2 = await unit('Đoàn xã Đông', districtB, 'grassroots');
-  const chapter = await unit('Chi đoàn Ấp Một', a1, 'chapter');
-  return {
-    suffix: s,
-    central,
-    provinceA,
-    provinceB,
-    districtA,
-    districtB,
-    a1,
-    a2,
-    b1,
-    b2,
-    chapter,
-  };
-}
-export type Nation = Awaited<ReturnType<typeof buildNation>>;
 
 export type TargetInput = {
   indicatorCode: string;
@@ -272,3 +235,6 @@ export async function buildFixture(t: TestApp) {
     },
   };
 }
+
+export { buildNation };
+export type { Nation } from '../../test/factories.ts';
