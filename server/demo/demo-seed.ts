@@ -73,11 +73,12 @@ export async function seedDemo(db: Db): Promise<void> {
     name: 'Cơ quan, sở, ngành',
     kind: 'agency',
   });
-  const today = DEMO_RESTRUCTURE_ON;
-  await addGroupMember(db, SYSTEM, schools.id, ids.get('HNI-CVA')!, today);
-  await addGroupMember(db, SYSTEM, schools.id, ids.get('HNI-LB-BD-CD03')!, today);
-  await addGroupMember(db, SYSTEM, agencies.id, ids.get('LSN-KCQ-CD01')!, today);
-  await addGroupMember(db, SYSTEM, agencies.id, ids.get('LSN-KCQ-CD02')!, today);
+  // Groups are joined on the tree as it stands after the restructuring.
+  const joinedOn = DEMO_RESTRUCTURE_ON;
+  await addGroupMember(db, SYSTEM, schools.id, ids.get('HNI-CVA')!, joinedOn);
+  await addGroupMember(db, SYSTEM, schools.id, ids.get('HNI-LB-BD-CD03')!, joinedOn);
+  await addGroupMember(db, SYSTEM, agencies.id, ids.get('LSN-KCQ-CD01')!, joinedOn);
+  await addGroupMember(db, SYSTEM, agencies.id, ids.get('LSN-KCQ-CD02')!, joinedOn);
 
   for (const account of DEMO_ACCOUNTS) {
     await createAccount(

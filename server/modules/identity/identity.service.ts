@@ -178,20 +178,23 @@ async function loadUserViews(deps: AppDeps, userIds: string[]): Promise<UserView
   if (userIds.length === 0) return [];
   const rows = await deps.db.select().from(users).where(inArray(users.id, userIds));
   const grants = await deps.db.select().from(roleGrants).where(inArray(roleGrants.userId, userIds));
-  const views: UserView[] = [];
-  for (const u of rows) {
-    const own = grants.filter((g) => g.userId === u.id);
-    views.push({
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      isDisabled: u.isDisabled,
-      grants: await describeGrants(
-        deps.db,
-        own.map((g) => ({ unitId: g.unitId, role: g.role as Role })),
-        deps.today(),
-      ),
-    });
-  }
+  // One lookup of every granted unit for all users, not one per user.
+  const unitsById = new Map(
+    (await findUnitsAsOf(deps.db, [...new Set(grants.map((g) => g.unitId))], deps.today())).map(
+      (u) => [u.id, u],
+    ),
+  );
+  const views = rows.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    isDisabled: u.isDisabled,
+    grants: grants.flatMap((g): GrantView[] => {
+      const unit = g.userId === u.id ? unitsById.get(g.unitId) : undefined;
+      return unit
+        ? [{ unitId: g.unitId, unitCode: unit.code, unitName: unit.name, role: g.role as Role }]
+        : [];
+    }),
+  }));
   return views.sort((a, b) => a.username.localeCompare(b.username));
 }

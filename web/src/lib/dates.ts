@@ -1,16 +1,7 @@
 import { isRealIsoDate } from '../../../common/format.ts';
 
-const vietnamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today's date in Vietnam as 'YYYY-MM-DD' (the server's default as-of date). */
-export function todayInVietnam(): string {
-  return vietnamDay.format(new Date());
-}
+export { todayInVietnam } from '../../../common/clock.ts';
 
 /** '2025-07-01' → '2025-06-30'. */
 export function previousDay(iso: string): string {

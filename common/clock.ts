@@ -1,0 +1,11 @@
+/**
+ * "Today" as a calendar date in Vietnam's time zone (UTC+7, no DST), as 'YYYY-MM-DD'. Shared by
+ * the server (effective dates, as-of queries) and the web (default dates), so both agree.
+ */
+export type IsoDate = string;
+
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export function todayInVietnam(now: Date = new Date()): IsoDate {
+  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
