@@ -1,7 +1,7 @@
 /**
- * Masking for public results pages and certificate verification (contests, certificates, and the web): enough for a winner to
- * recognise themselves, not enough to identify or call them (personal data protection law; many
- * contestants are minors).
+ * Masking for public results pages and certificate verification (contests, certificates, the
+ * web): enough for a winner to recognise themselves, not enough to identify or call them
+ * (personal data protection law; many contestants are minors).
  *
  * Names: the family name (first word) stays, every other word becomes its initial:
  * "Nguyễn Văn An" → "Nguyễn V. A.", "Tôn Nữ Thị Ngọc Hà" → "Tôn N. T. N. H.". A one-word name
