@@ -13,6 +13,7 @@ import { registerActorResolver } from './kernel/http/authenticate.ts';
 import { registerErrorHandler } from './kernel/http/error-handler.ts';
 import { AppError } from './kernel/http/errors.ts';
 import { createJobRegistry, jobRoutes } from './kernel/jobs/index.ts';
+import { certificateJobs, certificateRoutes } from './modules/certificates/index.ts';
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
 import { findUnitAsOf, orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
@@ -42,6 +43,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Background jobs: each module adds its kinds here; main.ts starts the runner over them.
   const jobs = createJobRegistry();
   app.decorate('jobs', jobs);
+  for (const job of certificateJobs) jobs.register(job);
   const unitPath = async (db: Db, unitId: string) =>
     (await findUnitAsOf(db, unitId, deps.today()))?.path ?? null;
 
@@ -52,6 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(peopleRoutes, deps);
       await api.register(planningRoutes, deps);
       await api.register(jobRoutes, { ...deps, unitPath });
+      await api.register(certificateRoutes, deps);
     },
     { prefix: '/api' },
   );
