@@ -3,10 +3,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import jsQR from 'jsqr';
+import * as jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 
 const run = promisify(execFile);
+
+// jsqr is a CommonJS bundle whose default export arrives wrapped once more under some loaders.
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const loaded = jsQRModule as unknown as { default: Decode | { default: Decode } };
+const jsQR: Decode = typeof loaded.default === 'function' ? loaded.default : loaded.default.default;
 
 /** The PDF's text as poppler's pdftotext reads it (what a search engine or a screen reader sees). */
 export async function pdfText(pdf: Buffer): Promise<string> {
