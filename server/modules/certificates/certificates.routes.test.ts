@@ -63,6 +63,7 @@ describe('certificate routes', () => {
         },
       });
       expect(res.body).not.toContain('Văn An');
+      expect(res.headers['cache-control']).toBe('public, max-age=300');
     });
 
     it('accepts the code as printed or typed: lower case, with dashes', async () => {
@@ -76,6 +77,7 @@ describe('certificate routes', () => {
       const res = await get('/api/public/certificates/0000-0000-0000');
       expect(res.statusCode).toBe(404);
       expect(res.json().error).toEqual({ code: 'not_found', message: MESSAGES.notFound });
+      expect(res.headers['cache-control']).toBeUndefined();
     });
 
     it('answers 400 for what cannot be a code', async () => {

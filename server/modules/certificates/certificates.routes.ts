@@ -17,8 +17,10 @@ export const certificateRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) 
       config: { rateLimit },
     },
     async (request, reply) => {
+      const body = await verifyCertificate(deps.db, request.params.code);
+      // Only a found certificate may be cached: a code not found now may be issued later.
       reply.header('cache-control', 'public, max-age=300');
-      return verifyCertificate(deps.db, request.params.code);
+      return body;
     },
   );
 
