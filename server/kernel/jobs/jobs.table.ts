@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Durable background jobs (docs/decisions/0005-background-jobs.md). A row is written by
+ * Durable background jobs (docs/decisions/0006-background-jobs.md). A row is written by
  * `enqueueJob` inside the caller's transaction, so a job exists exactly when the change that asked
  * for it committed. No foreign keys: the kernel knows no module's tables; `unit_id` and
  * `created_by` are checked when the job is read.
