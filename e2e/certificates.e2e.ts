@@ -12,6 +12,9 @@ import { decodeQrOnPage } from '../server/modules/certificates/certificates.test
 import { buildUnit } from '../server/test/factories.ts';
 import { launchBrowser } from './lib/browser.ts';
 
+// A busy 2-core machine can take seconds to load and render a page: poll patiently.
+const SLOW = { timeout: 20_000, interval: 100 };
+
 /**
  * The public verification page, on a phone, against a server of its own whose database holds a
  * certificate issued through the module (the shared e2e server has the demo data, no certificates).
@@ -111,7 +114,7 @@ describe('certificate verification page', () => {
 
     await page.goto(`/xac-thuc/${code}`);
     const valid = page.getByTestId('verify-valid');
-    await expect.poll(() => valid.isVisible()).toBe(true);
+    await expect.poll(() => valid.isVisible(), SLOW).toBe(true);
     expect(await page.getByText('Giấy chứng nhận hợp lệ').isVisible()).toBe(true);
     expect(await page.getByTestId('verify-holder').textContent()).toBe('Nguyễn V. A.');
     expect(await page.getByTestId('verify-title').textContent()).toBe(
@@ -137,18 +140,18 @@ describe('certificate verification page', () => {
     const page = await context.newPage();
     await page.goto('/xac-thuc/0000-0000-0000');
     const missing = page.getByTestId('verify-not-found');
-    await expect.poll(() => missing.isVisible()).toBe(true);
+    await expect.poll(() => missing.isVisible(), SLOW).toBe(true);
     expect(await missing.textContent()).toContain('Không tìm thấy giấy chứng nhận');
 
     await page.goto('/xac-thuc/khong-phai-ma');
-    await expect.poll(() => page.getByText('Mã không đúng định dạng').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Mã không đúng định dạng').isVisible(), SLOW).toBe(true);
 
     // Typed as it is printed, in lower case with dashes.
     await page
       .getByLabel('Nhập mã in trên giấy chứng nhận')
       .fill(code.toLowerCase().replace(/(.{4})(?=.)/g, '$1-'));
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
-    await expect.poll(() => page.getByTestId('verify-valid').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('verify-valid').isVisible(), SLOW).toBe(true);
     await context.close();
   });
 
@@ -162,7 +165,7 @@ describe('certificate verification page', () => {
     const context = await phone();
     const page = await context.newPage();
     await page.goto(address!);
-    await expect.poll(() => page.getByTestId('verify-valid').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('verify-valid').isVisible(), SLOW).toBe(true);
     expect(await page.getByTestId('verify-holder').textContent()).toBe('Nguyễn V. A.');
     await context.close();
   });
