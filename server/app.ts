@@ -7,12 +7,15 @@ import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from './kernel/db/client.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { registerActorResolver } from './kernel/http/authenticate.ts';
 import { registerErrorHandler } from './kernel/http/error-handler.ts';
 import { AppError } from './kernel/http/errors.ts';
+import { createJobRegistry, jobRoutes } from './kernel/jobs/index.ts';
+import { certificateJobs, certificateRoutes } from './modules/certificates/index.ts';
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
-import { orgRoutes } from './modules/org/index.ts';
+import { findUnitAsOf, orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 import { planningRoutes } from './modules/planning/index.ts';
 
@@ -37,12 +40,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerActorResolver(app, resolveActor(deps));
 
+  // Background jobs: each module adds its kinds here; main.ts starts the runner over them.
+  const jobs = createJobRegistry();
+  app.decorate('jobs', jobs);
+  for (const job of certificateJobs) jobs.register(job);
+  const unitPath = async (db: Db, unitId: string) =>
+    (await findUnitAsOf(db, unitId, deps.today()))?.path ?? null;
+
   await app.register(
     async (api) => {
       await api.register(identityRoutes, deps);
       await api.register(orgRoutes, deps);
       await api.register(peopleRoutes, deps);
       await api.register(planningRoutes, deps);
+      await api.register(jobRoutes, { ...deps, unitPath });
+      await api.register(certificateRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -5,6 +5,7 @@ import { loadConfig } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/client.ts';
 import { applyMigrations } from './kernel/db/migrate.ts';
 import type { AppDeps } from './kernel/deps.ts';
+import { createJobRunner } from './kernel/jobs/index.ts';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo/demo-seed.ts';
 
 /** Process entry: config → database → migrations → demo data on first start → listen. */
@@ -15,12 +16,15 @@ await applyMigrations(database);
 const deps: AppDeps = { config, database, db: database.db, today: () => todayInVietnam() };
 const seeded = process.env.DEMO === 'false' ? false : await seedDemoIfEmpty(deps);
 const app = await buildApp({ ...deps, logger: true, serveWeb: true });
+const jobRunner = config.jobRunner ? createJobRunner(deps, app.jobs, { log: app.log }) : null;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
+  // A job in progress goes back to the queue at its next checkpoint and resumes on restart.
+  await jobRunner?.stop();
   await app.close();
   await database.close();
   process.exit(0);
@@ -29,6 +33,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ host: config.host, port: config.port });
+jobRunner?.start();
 const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
 const url = `http://localhost:${config.port}`;
 console.log(`\nPhủ Xanh đang chạy tại ${url}  —  cơ sở dữ liệu: ${where}`);

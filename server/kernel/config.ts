@@ -19,6 +19,12 @@ export type Config = {
   /** Login attempts allowed per IP per minute. */
   loginRateLimit: number;
   webDist: string;
+  /** Address the public reaches this server at (QR codes on certificates point here). */
+  publicUrl: string;
+  /** Run background jobs in this process (false for processes that only serve requests). */
+  jobRunner: boolean;
+  /** Public certificate look-ups and PDF downloads allowed per IP per minute. */
+  certificateRateLimit: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimit: Number(env.UPLOAD_LIMIT ?? 10 * 1024 * 1024),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
     webDist: path.resolve(env.WEB_DIST ?? './dist/web'),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    jobRunner: env.JOB_RUNNER !== 'false',
+    certificateRateLimit: Number(env.CERTIFICATE_RATE_LIMIT ?? 30),
   };
 }

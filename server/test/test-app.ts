@@ -21,7 +21,12 @@ export type TestApp = {
  * A fresh database for one test file: PGlite from the migrated template, or — when DATABASE_URL
  * is set — a new PostgreSQL database created for this file and dropped at close.
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  database: Database;
+  /** The PostgreSQL database's URL (for a second process); undefined on PGlite. */
+  url?: string;
+  drop(): Promise<void>;
+}> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const database = await openDatabase({ templateFile: process.env.PHUXANH_PGLITE_TEMPLATE });
@@ -39,6 +44,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   await applyMigrations(database);
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const cleaner = new pg.Client({ connectionString: baseUrl });

@@ -12,6 +12,8 @@ const UnitTreePage = lazy(() => import('../features/org/unit-tree-page.tsx'));
 const UnitPage = lazy(() => import('../features/org/unit-page.tsx'));
 const PeopleListPage = lazy(() => import('../features/people/people-list-page.tsx'));
 const ImportPage = lazy(() => import('../features/people/import-page.tsx'));
+// Public, outside the shell: loads none of the admin pages' chunks.
+const VerifyCertificatePage = lazy(() => import('../features/certificates/verify-page.tsx'));
 
 /**
  * URLs are Vietnamese: /don-vi (units), /nguoi (people), /nguoi/nhap (import). Declarative
@@ -24,6 +26,7 @@ export function AppRoutes() {
     <ErrorBoundary resetKey={pathname}>
       <Routes>
         <Route path="/dang-nhap" element={<LoginPage />} />
+        <Route path="/xac-thuc/:code?" element={<VerifyCertificatePage />} />
         <Route
           element={
             <RequireAuth>

@@ -1,4 +1,6 @@
 /** English. Must have exactly the keys of vi.ts (checked by the Messages type). */
+import { enCertificates } from '../../features/certificates/certificates.i18n.ts';
+import { enJobs } from '../../features/jobs/jobs.i18n.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -266,6 +268,8 @@ export const en: Messages = {
     moreErrors: 'And {{n}} more errors not shown.',
     tryAgain: 'Choose the file again',
   },
+  certificates: enCertificates,
+  jobs: enJobs,
   enums: {
     unitKind: {
       central: 'Central',

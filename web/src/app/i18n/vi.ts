@@ -8,6 +8,8 @@ import {
   UNIT_KIND_LABELS,
   WING_LABELS,
 } from '../../../../common/enums.ts';
+import { viCertificates } from '../../features/certificates/certificates.i18n.ts';
+import { viJobs } from '../../features/jobs/jobs.i18n.ts';
 
 export const vi = {
   app: {
@@ -275,6 +277,8 @@ export const vi = {
     moreErrors: 'Và {{n}} lỗi khác không hiển thị.',
     tryAgain: 'Chọn lại tệp',
   },
+  certificates: viCertificates,
+  jobs: viJobs,
   enums: {
     unitKind: UNIT_KIND_LABELS,
     wing: WING_LABELS,

@@ -1,0 +1,36 @@
+/** Strings of the public certificate verification page (/xac-thuc/:code). */
+export const viCertificates = {
+  verifyTitle: 'Xác thực giấy chứng nhận',
+  checking: 'Đang kiểm tra mã…',
+  valid: 'Giấy chứng nhận hợp lệ',
+  validDescription: 'Giấy chứng nhận này do hệ thống Phủ Xanh cấp và có trong cơ sở dữ liệu.',
+  holder: 'Người được chứng nhận',
+  title: 'Nội dung',
+  issuedOn: 'Ngày cấp',
+  code: 'Mã xác thực',
+  notFound: 'Không tìm thấy giấy chứng nhận',
+  invalidCode: 'Mã không đúng định dạng',
+  maskedNote: 'Họ tên được viết tắt để bảo vệ thông tin cá nhân.',
+  checkAnother: 'Kiểm tra mã khác',
+  codeLabel: 'Nhập mã in trên giấy chứng nhận',
+  codePlaceholder: 'VD: 7KQ2-M9XD-4PRT',
+  submit: 'Kiểm tra',
+};
+
+export const enCertificates: typeof viCertificates = {
+  verifyTitle: 'Certificate verification',
+  checking: 'Checking the code…',
+  valid: 'Valid certificate',
+  validDescription: 'This certificate was issued through Phủ Xanh and is in its records.',
+  holder: 'Awarded to',
+  title: 'For',
+  issuedOn: 'Issued on',
+  code: 'Verification code',
+  notFound: 'No certificate found',
+  invalidCode: 'This is not a valid code',
+  maskedNote: 'The name is abbreviated to protect personal data.',
+  checkAnother: 'Check another code',
+  codeLabel: 'Enter the code printed on the certificate',
+  codePlaceholder: 'e.g. 7KQ2-M9XD-4PRT',
+  submit: 'Check',
+};
