@@ -14,7 +14,9 @@ import { AppError } from './kernel/http/errors.ts';
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
 import { planningRoutes } from './modules/planning/index.ts';
+import { reportingRoutes } from './modules/reporting/index.ts';
 
 export type BuildAppOptions = AppDeps & { logger?: boolean; serveWeb?: boolean };
 
@@ -43,6 +45,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(orgRoutes, deps);
       await api.register(peopleRoutes, deps);
       await api.register(planningRoutes, deps);
+      await api.register(reportingRoutes, deps);
+      await api.register(notificationsRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -6,21 +6,33 @@ import { openDatabase } from './kernel/db/client.ts';
 import { applyMigrations } from './kernel/db/migrate.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo/demo-seed.ts';
+import { startReminderTick } from './modules/reporting/index.ts';
 
 /** Process entry: config → database → migrations → demo data on first start → listen. */
 const config = loadConfig();
 if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await applyMigrations(database);
-const deps: AppDeps = { config, database, db: database.db, today: () => todayInVietnam() };
+const deps: AppDeps = {
+  config,
+  database,
+  db: database.db,
+  today: () => todayInVietnam(),
+  now: () => new Date(),
+};
 const seeded = process.env.DEMO === 'false' ? false : await seedDemoIfEmpty(deps);
 const app = await buildApp({ ...deps, logger: true, serveWeb: true });
+
+const stopReminders = startReminderTick(deps, (error) => {
+  app.log.error({ err: error }, 'report reminders failed');
+});
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
+  stopReminders();
   await app.close();
   await database.close();
   process.exit(0);

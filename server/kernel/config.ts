@@ -19,6 +19,14 @@ export type Config = {
   /** Login attempts allowed per IP per minute. */
   loginRateLimit: number;
   webDist: string;
+  /** Largest plan attachment (signed PDF or DOCX), in bytes. */
+  attachmentLimit: number;
+  /** smtp://user:pass@host:port — when set, reminders are also sent by email. */
+  smtpUrl: string | undefined;
+  /** Sender of those emails. */
+  mailFrom: string;
+  /** Reminders go to units whose report is due within this many days (or late). */
+  reminderWithinDays: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +42,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimit: Number(env.UPLOAD_LIMIT ?? 10 * 1024 * 1024),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
     webDist: path.resolve(env.WEB_DIST ?? './dist/web'),
+    attachmentLimit: Number(env.ATTACHMENT_LIMIT ?? 20 * 1024 * 1024),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Phủ Xanh <no-reply@phuxanh.local>',
+    reminderWithinDays: Number(env.REMINDER_WITHIN_DAYS ?? 7),
   };
 }
