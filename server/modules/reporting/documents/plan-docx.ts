@@ -55,7 +55,7 @@ export async function renderPlanDocx(
             t.cooperatingUnits.map((u) => u.name).join(', '),
             t.deadline.label,
           ]),
-          [6, 44, 18, 18, 14],
+          [6, 38, 18, 18, 20],
         ),
       ]
     : [];
