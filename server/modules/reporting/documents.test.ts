@@ -127,7 +127,7 @@ describe('report and plan documents', () => {
     expect(firstLine).toMatch(/BCH .*ĐOÀN TNCS HỒ CHÍ MINH/);
     // The appendix compares the units below.
     expect(text).toContain('PHỤ LỤC: KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC');
-    expect(text).toContain(f.n.districtA.name);
+    expect(text).toContain('Huyện đoàn Alpha');
   });
 
   it('exports the indicator tables by unit to XLSX with Vietnamese number formats', async () => {
