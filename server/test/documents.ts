@@ -42,7 +42,9 @@ async function tool(command: string, debianPackage: string, args: string[]) {
     return await run(command, args, { timeout: 120_000, maxBuffer: 20 * 1024 * 1024 });
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') {
-      throw new Error(`${command} is not installed: apt-get install -y ${debianPackage}`);
+      throw new Error(`${command} is not installed: apt-get install -y ${debianPackage}`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue.service.ts';
 import { buildCatalogue, ensureIndicatorCatalogue } from './catalogue.service.ts';
 import type { ComputedIndicator } from './indicator.types.ts';
 import { PEOPLE_INDICATORS } from './people.indicators.ts';
+import { registerAttachmentRoutes } from './attachment.routes.ts';
 import { registerPlanRoutes } from './plan.routes.ts';
 import { registerRecordRoutes } from './record.routes.ts';
 
@@ -32,4 +33,5 @@ export const planningRoutes: FastifyPluginAsync<PlanningOptions> = async (app, o
   const ctx = { deps, catalogue };
   registerPlanRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
+  registerAttachmentRoutes(app, ctx);
 };

@@ -139,10 +139,10 @@ describe('report and plan documents', () => {
     const workbook = await readXlsx(res.rawPayload);
     const own = workbook.getWorksheet('Chỉ tiêu')!;
     expect(own.getCell('A1').value).toBe(f.n.provinceA.name);
-    expect(String(own.getCell('A2').value)).toContain('6 tháng đầu năm 2023');
+    expect(own.getCell('A2').text).toContain('6 tháng đầu năm 2023');
     let trainingRow = own.getRow(1);
     own.eachRow((row) => {
-      if (String(row.getCell(2).value).startsWith('Số lớp tập huấn')) trainingRow = row;
+      if (row.getCell(2).text.startsWith('Số lớp tập huấn')) trainingRow = row;
     });
     const training = trainingRow.values as unknown[];
     expect(training.slice(3, 7)).toEqual(['Năm 2023', 'lớp', '≥ 2 lớp', 3]);
