@@ -18,7 +18,11 @@ export async function issuePlan(
   t: TestApp,
   cookie: string,
   unit: BuiltUnit,
-  options: { targets?: TargetInput[]; tasks?: { description: string; deadline: string }[] } = {},
+  options: {
+    targets?: TargetInput[];
+    tasks?: { description: string; deadline: string }[];
+    periodEnd?: number;
+  } = {},
 ) {
   const created = ok(
     await call(t, 'POST', '/planning/plans', cookie, {
@@ -27,7 +31,7 @@ export async function issuePlan(
       title: 'Kế hoạch thực hiện Chương trình năm 2023',
       issueDate: '2023-02-03',
       periodStart: 2023,
-      periodEnd: 2023,
+      periodEnd: options.periodEnd ?? 2023,
     }),
     201,
   );
