@@ -50,3 +50,12 @@ export { getPlan } from './plan.queries.ts';
 export type { PlanBody, PlanDetailResponse } from './planning.contracts.ts';
 export { PlanBlock, PlanBodyView } from './planning.contracts.ts';
 export { planAttachments } from './attachment.table.ts';
+
+// Commands, for scripts (the demo seed) as well as the API: bodies are parsed by the contracts.
+export { CreatePlanBody, CreateTargetBody, CreateTaskBody } from './planning.contracts.ts';
+export { CreateActivityBody, PutValuesBody } from './record.contracts.ts';
+export { changePlanStatus, createPlan } from './plan.service.ts';
+export { createTarget } from './target.service.ts';
+export { createTask } from './task.service.ts';
+export { createActivity } from './activity.service.ts';
+export { putValues } from './value.service.ts';

@@ -11,3 +11,5 @@ export { renderReportXlsx } from './documents/report-xlsx.ts';
 export { renderPlanDocx } from './documents/plan-docx.ts';
 export { sendReminders } from './reminders.service.ts';
 export { startReminderTick } from './reminder-tick.ts';
+export { CreateReportTypeBody } from './reporting.contracts.ts';
+export { createReportType } from './report-type.service.ts';
