@@ -6,7 +6,8 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import { AppError, notFound } from '../../kernel/http/errors.ts';
 import { planAttachments } from './attachment.table.ts';
 import type { PlanningContext } from './planning.scope.ts';
-import { loadPlanFor, loadReadablePlan, requireCan } from './planning.scope.ts';
+import { planningPolicy } from './planning.policy.ts';
+import { loadPlanFor, loadReadablePlan } from './planning.scope.ts';
 
 /**
  * Plan attachments: the signed PDF or DOCX, stored in the database (docs/decisions/0005).
@@ -72,18 +73,8 @@ const columns = {
 };
 
 /** Editors delete while the plan is a draft; admins at any time. */
-function canDelete(ctx: PlanningContext, actor: Actor, path: string, status: string): boolean {
-  return status === 'draft'
-    ? requireCanSafe(actor, 'manageTasks', path)
-    : requireCanSafe(actor, 'managePlans', path);
-}
-function requireCanSafe(actor: Actor, action: 'manageTasks' | 'managePlans', path: string) {
-  try {
-    requireCan(actor, action, path);
-    return true;
-  } catch {
-    return false;
-  }
+function canDelete(actor: Actor, path: string, status: string): boolean {
+  return planningPolicy.can(actor, status === 'draft' ? 'manageTasks' : 'managePlans', path);
 }
 
 export async function uploadAttachment(
@@ -125,7 +116,7 @@ export async function uploadAttachment(
       unitId: loaded.plan.unitId,
       after: row,
     });
-    return present(row!, canDelete(ctx, actor, loaded.issuer.path, loaded.plan.status));
+    return present(row!, canDelete(actor, loaded.issuer.path, loaded.plan.status));
   });
 }
 
@@ -140,7 +131,7 @@ export async function listAttachments(
     .from(planAttachments)
     .where(eq(planAttachments.planId, planId))
     .orderBy(asc(planAttachments.uploadedAt), asc(planAttachments.id));
-  const may = canDelete(ctx, actor, loaded.issuer.path, loaded.plan.status);
+  const may = canDelete(actor, loaded.issuer.path, loaded.plan.status);
   return rows.map((r) => present(r, may));
 }
 
@@ -174,7 +165,7 @@ export async function downloadAttachment(ctx: PlanningContext, actor: Actor, id:
 
 export async function deleteAttachment(ctx: PlanningContext, actor: Actor, id: string) {
   const { row, loaded } = await loadAttachment(ctx, actor, id);
-  if (!canDelete(ctx, actor, loaded.issuer.path, loaded.plan.status)) {
+  if (!canDelete(actor, loaded.issuer.path, loaded.plan.status)) {
     throw new AppError('forbidden');
   }
   await ctx.deps.db.transaction(async (tx) => {

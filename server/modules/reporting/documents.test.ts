@@ -16,6 +16,9 @@ import {
  * Exports read back as real files: the report's DOCX converted to PDF by LibreOffice and its text
  * read by pdftotext; the XLSX read by exceljs; the plan's DOCX likewise.
  */
+// LibreOffice starts cold for each conversion: several seconds, much more on a loaded machine.
+const CONVERSION_TIMEOUT = 180_000;
+
 describe('report and plan documents', () => {
   let t: TestApp;
   let f: ReportingFixture;
@@ -75,7 +78,7 @@ describe('report and plan documents', () => {
         },
       ),
     );
-  });
+  }, CONVERSION_TIMEOUT);
   afterAll(async () => {
     await t.close();
   });
@@ -83,52 +86,56 @@ describe('report and plan documents', () => {
   const download = (url: string, cookie: string) =>
     t.app.inject({ method: 'GET', url: `/api${url}`, headers: { cookie } });
 
-  it('exports a report to DOCX that LibreOffice opens, with the layout, the narrative and the table', async () => {
-    const started = performance.now();
-    const res = await download(
-      `/reporting/reports/${provinceReportId}/export.docx`,
-      f.users.provinceViewer.cookie,
-    );
-    const elapsed = performance.now() - started;
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('wordprocessingml');
-    expect(res.headers['content-disposition']).toContain('.docx');
-    console.log(
-      `DOCX export of a report: ${elapsed.toFixed(0)} ms, ${res.rawPayload.length} bytes`,
-    );
-    const pdfText = await docxToPdfText(res.rawPayload);
-    const text = squash(pdfText);
-    for (const expected of [
-      'ĐOÀN TNCS HỒ CHÍ MINH',
-      'BCH TỈNH ĐOÀN ALPHA',
-      '***',
-      'Số: 15-BC/TĐTN-BTG',
-      'Tây Ninh, ngày 25 tháng 4 năm 2023',
-      'BÁO CÁO',
-      'I. KẾT QUẢ ĐẠT ĐƯỢC',
-      'II. HẠN CHẾ, NGUYÊN NHÂN',
-      'Một số cơ sở chưa cập nhật số liệu kịp thời.',
-      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
-      'IV. ĐỀ XUẤT, KIẾN NGHỊ',
-      'Đề nghị Trung ương Đoàn mở lớp tập huấn.',
-      'Nơi nhận:',
-      'Ban Bí thư Trung ương Đoàn (để báo cáo);',
-      'T/M BAN THƯỜNG VỤ',
-      'PHÓ BÍ THƯ',
-      'Trịnh Thị Như Trang',
-      'Đánh giá',
-      '≥ 2 lớp 3 lớp 150% Đạt',
-      '1/2 đơn vị đạt',
-    ]) {
-      expect(text, expected).toContain(expected);
-    }
-    // The header sits side by side: the issuer on the left, the Union's name on the right.
-    const firstLine = pdfText.split('\n').find((l) => l.includes('ĐOÀN TNCS HỒ CHÍ MINH'))!;
-    expect(firstLine).toMatch(/BCH .*ĐOÀN TNCS HỒ CHÍ MINH/);
-    // The appendix compares the units below.
-    expect(text).toContain('PHỤ LỤC: KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC');
-    expect(text).toContain('Huyện đoàn Alpha');
-  });
+  it(
+    'exports a report to DOCX that LibreOffice opens, with the layout, the narrative and the table',
+    async () => {
+      const started = performance.now();
+      const res = await download(
+        `/reporting/reports/${provinceReportId}/export.docx`,
+        f.users.provinceViewer.cookie,
+      );
+      const elapsed = performance.now() - started;
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('wordprocessingml');
+      expect(res.headers['content-disposition']).toContain('.docx');
+      console.log(
+        `DOCX export of a report: ${elapsed.toFixed(0)} ms, ${res.rawPayload.length} bytes`,
+      );
+      const pdfText = await docxToPdfText(res.rawPayload);
+      const text = squash(pdfText);
+      for (const expected of [
+        'ĐOÀN TNCS HỒ CHÍ MINH',
+        'BCH TỈNH ĐOÀN ALPHA',
+        '***',
+        'Số: 15-BC/TĐTN-BTG',
+        'Tây Ninh, ngày 25 tháng 4 năm 2023',
+        'BÁO CÁO',
+        'I. KẾT QUẢ ĐẠT ĐƯỢC',
+        'II. HẠN CHẾ, NGUYÊN NHÂN',
+        'Một số cơ sở chưa cập nhật số liệu kịp thời.',
+        'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+        'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+        'Đề nghị Trung ương Đoàn mở lớp tập huấn.',
+        'Nơi nhận:',
+        'Ban Bí thư Trung ương Đoàn (để báo cáo);',
+        'T/M BAN THƯỜNG VỤ',
+        'PHÓ BÍ THƯ',
+        'Trịnh Thị Như Trang',
+        'Đánh giá',
+        '≥ 2 lớp 3 lớp 150% Đạt',
+        '1/2 đơn vị đạt',
+      ]) {
+        expect(text, expected).toContain(expected);
+      }
+      // The header sits side by side: the issuer on the left, the Union's name on the right.
+      const firstLine = pdfText.split('\n').find((l) => l.includes('ĐOÀN TNCS HỒ CHÍ MINH'))!;
+      expect(firstLine).toMatch(/BCH .*ĐOÀN TNCS HỒ CHÍ MINH/);
+      // The appendix compares the units below.
+      expect(text).toContain('PHỤ LỤC: KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC');
+      expect(text).toContain('Huyện đoàn Alpha');
+    },
+    CONVERSION_TIMEOUT,
+  );
 
   it('exports the indicator tables by unit to XLSX with Vietnamese number formats', async () => {
     const res = await download(
@@ -160,27 +167,34 @@ describe('report and plan documents', () => {
     expect(unitRows.find((r) => r[1] === f.n.districtA.name)!.slice(2)).toEqual([0, 1]);
   });
 
-  it('exports a plan to DOCX: number, title, targets and the tasks table', async () => {
-    const res = await download(`/reporting/plans/${f.planId}/export.docx`, f.users.a1Viewer.cookie);
-    expect(res.statusCode).toBe(200);
-    const text = squash(await docxToPdfText(res.rawPayload));
-    for (const expected of [
-      'ĐOÀN TNCS HỒ CHÍ MINH',
-      `Số: ${f.plan.plan.number}`,
-      'ngày 03 tháng 2 năm 2023',
-      'KẾ HOẠCH',
-      f.plan.plan.title,
-      'I. MỤC ĐÍCH, YÊU CẦU',
-      'II. CHỈ TIÊU',
-      'ít nhất 2 lớp (Năm 2023)',
-      'Đơn vị chủ trì',
-      'Tổ chức tập huấn kỹ năng số',
-      'Quý II/2023',
-      'IV. TỔ CHỨC THỰC HIỆN',
-    ]) {
-      expect(text, expected).toContain(expected);
-    }
-  });
+  it(
+    'exports a plan to DOCX: number, title, targets and the tasks table',
+    async () => {
+      const res = await download(
+        `/reporting/plans/${f.planId}/export.docx`,
+        f.users.a1Viewer.cookie,
+      );
+      expect(res.statusCode).toBe(200);
+      const text = squash(await docxToPdfText(res.rawPayload));
+      for (const expected of [
+        'ĐOÀN TNCS HỒ CHÍ MINH',
+        `Số: ${f.plan.plan.number}`,
+        'ngày 03 tháng 2 năm 2023',
+        'KẾ HOẠCH',
+        f.plan.plan.title,
+        'I. MỤC ĐÍCH, YÊU CẦU',
+        'II. CHỈ TIÊU',
+        'ít nhất 2 lớp (Năm 2023)',
+        'Đơn vị chủ trì',
+        'Tổ chức tập huấn kỹ năng số',
+        'Quý II/2023',
+        'IV. TỔ CHỨC THỰC HIỆN',
+      ]) {
+        expect(text, expected).toContain(expected);
+      }
+    },
+    CONVERSION_TIMEOUT,
+  );
 
   it('scopes downloads like the report and the plan', async () => {
     for (const url of [

@@ -50,7 +50,7 @@ describe('report reminders', () => {
       .update(units)
       .set({ email: 'doanxaan@example.vn' })
       .where(eq(units.id, f.n.a1.id));
-  });
+  }, 180_000);
   afterAll(async () => {
     await t.close();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));

@@ -449,6 +449,67 @@ describe('report workflow', () => {
       404,
       'not_found',
     );
+    const [mine] = ok(
+      await call(t, 'GET', `/reporting/reports?unitId=${f.n.a1.id}`, f.users.a1Viewer.cookie),
+    ).items;
+    const patch = (payload: unknown) =>
+      call(t, 'PATCH', `/reporting/reports/${mine.id}`, f.users.a1Editor.cookie, payload);
+    await expectRejectedUnchanged(t, () => patch({}), 400, 'validation_failed');
+    await expectRejectedUnchanged(t, () => patch({ status: 'accepted' }), 400, 'validation_failed');
+    await expectRejectedUnchanged(
+      t,
+      () => patch({ document: { number: '1-BC' } }),
+      400,
+      'validation_failed',
+    );
+    await expectRejectedUnchanged(
+      t,
+      () => patch({ body: { results: [{ type: 'html', runs: [{ text: '<b>x</b>' }] }] } }),
+      400,
+      'validation_failed',
+    );
+    await expectRejectedUnchanged(
+      t,
+      () =>
+        call(
+          t,
+          'GET',
+          `/reporting/report-types/${f.typeId}/progress?period=2024-H1`,
+          f.users.provinceViewer.cookie,
+        ),
+      400,
+      'validation_failed',
+    );
+    await expectRejectedUnchanged(
+      t,
+      () =>
+        call(
+          t,
+          'GET',
+          `/reporting/report-types/${f.typeId}/progress`,
+          f.users.provinceViewer.cookie,
+        ),
+      400,
+      'validation_failed',
+    );
+    await expectRejectedUnchanged(
+      t,
+      () => call(t, 'GET', '/reporting/reports/123', f.users.a1Viewer.cookie),
+      400,
+      'validation_failed',
+    );
+    await expectRejectedUnchanged(
+      t,
+      () =>
+        call(
+          t,
+          'GET',
+          '/reporting/reports/00000000-0000-4000-8000-000000000000',
+          f.users.a1Viewer.cookie,
+        ),
+      404,
+      'not_found',
+    );
     const types = (payload: unknown) =>
       call(
         t,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireActor } from '../../../kernel/http/authenticate.ts';
 import { IdParams, PlanIdParams } from '../reporting.contracts.ts';
 import type { ReportingContext } from '../reporting.scope.ts';
 import { exportPlanDocx, exportReport } from './export.service.ts';
@@ -19,7 +20,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: ReportingConte
       `/reporting/reports/:id/export.${format}`,
       { schema: { params: IdParams } },
       async (request, reply) => {
-        const file = await exportReport(ctx, request.actor!, request.params.id, format);
+        const file = await exportReport(ctx, requireActor(request), request.params.id, format);
         return reply
           .header('content-type', file.contentType)
           .header('content-disposition', attachmentHeader(file.fileName))
@@ -31,7 +32,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: ReportingConte
     '/reporting/plans/:planId/export.docx',
     { schema: { params: PlanIdParams } },
     async (request, reply) => {
-      const file = await exportPlanDocx(ctx, request.actor!, request.params.planId);
+      const file = await exportPlanDocx(ctx, requireActor(request), request.params.planId);
       return reply
         .header('content-type', DOCX)
         .header('content-disposition', attachmentHeader(file.fileName))

@@ -107,9 +107,12 @@ export function sectionHeading(value: string): Paragraph {
   return para([text(value, { bold: true })], { spacing: { before: 180, after: 60 } });
 }
 
-function runsOf(runs: Runs): TextRun[] {
+function runsOf(runs: Runs, bold = false): TextRun[] {
   return runs.map((r) =>
-    text(r.text, { ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }),
+    text(r.text, {
+      ...(r.bold || bold ? { bold: true } : {}),
+      ...(r.italic ? { italics: true } : {}),
+    }),
   );
 }
 
