@@ -17,7 +17,9 @@ import { certificateJobs, certificateRoutes } from './modules/certificates/index
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
 import { findUnitAsOf, orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
 import { planningRoutes } from './modules/planning/index.ts';
+import { reportingRoutes } from './modules/reporting/index.ts';
 
 export type BuildAppOptions = AppDeps & { logger?: boolean; serveWeb?: boolean };
 
@@ -55,6 +57,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(planningRoutes, deps);
       await api.register(jobRoutes, { ...deps, unitPath });
       await api.register(certificateRoutes, deps);
+      await api.register(reportingRoutes, deps);
+      await api.register(notificationsRoutes, deps);
     },
     { prefix: '/api' },
   );

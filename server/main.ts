@@ -7,16 +7,27 @@ import { applyMigrations } from './kernel/db/migrate.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { createJobRunner } from './kernel/jobs/index.ts';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo/demo-seed.ts';
+import { startReminderTick } from './modules/reporting/index.ts';
 
 /** Process entry: config → database → migrations → demo data on first start → listen. */
 const config = loadConfig();
 if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await applyMigrations(database);
-const deps: AppDeps = { config, database, db: database.db, today: () => todayInVietnam() };
+const deps: AppDeps = {
+  config,
+  database,
+  db: database.db,
+  today: () => todayInVietnam(),
+  now: () => new Date(),
+};
 const seeded = process.env.DEMO === 'false' ? false : await seedDemoIfEmpty(deps);
 const app = await buildApp({ ...deps, logger: true, serveWeb: true });
 const jobRunner = config.jobRunner ? createJobRunner(deps, app.jobs, { log: app.log }) : null;
+
+const stopReminders = startReminderTick(deps, (error) => {
+  app.log.error({ err: error }, 'report reminders failed');
+});
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -25,6 +36,7 @@ async function shutdown(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down');
   // A job in progress goes back to the queue at its next checkpoint and resumes on restart.
   await jobRunner?.stop();
+  stopReminders();
   await app.close();
   await database.close();
   process.exit(0);

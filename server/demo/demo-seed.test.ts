@@ -57,6 +57,50 @@ describe('demo organisation', () => {
     expect(trail(after)).toContain('Thành đoàn Hà Nội');
   });
 
+  it('has the central plan (seed 001), Tây Ninh’s plan implementing it (seed 000) and their report types', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        username: 'tayninh',
+        password: DEMO_ACCOUNTS.find((a) => a.username === 'tayninh')!.password,
+      },
+    });
+    const tn = `px_session=${login.cookies.find((c) => c.name === 'px_session')!.value}`;
+    const me = login.json().user.grants[0].unitId;
+    const toImplement = await t.app.inject({
+      url: `/api/planning/plans?unitId=${me}`,
+      headers: { cookie: tn },
+    });
+    const [plan] = toImplement.json().items;
+    expect(plan).toMatchObject({
+      number: '20-KH/TĐTN-BTG',
+      status: 'issued',
+      implements: [{ number: '68-KH/TWĐTN-BTG' }],
+    });
+    const types = await t.app.inject({
+      url: `/api/reporting/plans/${plan.id}/report-types`,
+      headers: { cookie: tn },
+    });
+    expect(types.json().items.map((r: any) => [r.kind, r.periods[0].dueDate])).toEqual([
+      ['six_month', '2026-04-25'],
+      ['annual', '2026-09-20'],
+    ]);
+    const board = await t.app.inject({
+      url: `/api/planning/dashboard?unitId=${me}`,
+      headers: { cookie: tn },
+    });
+    const trends = board
+      .json()
+      .targets.find((x: any) => x.target.indicatorCode === 'online_trends' && !x.inherited);
+    expect(trends).toMatchObject({ actual: { value: 2 }, target: { value: 5 } });
+    const progress = await t.app.inject({
+      url: `/api/reporting/report-types/${types.json().items[0].id}/progress?period=2026-H1`,
+      headers: { cookie: tn },
+    });
+    expect(progress.json().totals.missing).toBeGreaterThan(0);
+  });
+
   it('is loaded only once', async () => {
     expect(await seedDemoIfEmpty(t.deps)).toBe(false);
   });

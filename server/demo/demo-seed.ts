@@ -15,6 +15,7 @@ import {
 } from '../modules/org/index.ts';
 import { people } from '../modules/people/index.ts';
 import type { DemoUnit } from './demo-data.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_DISSOLUTIONS,
@@ -36,6 +37,7 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<boolean> {
   const [row] = await deps.db.select({ n: count() }).from(units);
   if (Number(row!.n) > 0) return false;
   await seedDemo(deps.db);
+  await seedDemoPlans(deps);
   return true;
 }
 

@@ -25,6 +25,14 @@ export type Config = {
   jobRunner: boolean;
   /** Public certificate look-ups and PDF downloads allowed per IP per minute. */
   certificateRateLimit: number;
+  /** Largest plan attachment (signed PDF or DOCX), in bytes. */
+  attachmentLimit: number;
+  /** smtp://user:pass@host:port — when set, reminders are also sent by email. */
+  smtpUrl: string | undefined;
+  /** Sender of those emails. */
+  mailFrom: string;
+  /** Reminders go to units whose report is due within this many days (or late). */
+  reminderWithinDays: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     jobRunner: env.JOB_RUNNER !== 'false',
     certificateRateLimit: Number(env.CERTIFICATE_RATE_LIMIT ?? 30),
+    attachmentLimit: Number(env.ATTACHMENT_LIMIT ?? 20 * 1024 * 1024),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Phủ Xanh <no-reply@phuxanh.local>',
+    reminderWithinDays: Number(env.REMINDER_WITHIN_DAYS ?? 7),
   };
 }

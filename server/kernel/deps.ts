@@ -9,4 +9,11 @@ export type AppDeps = {
   db: Db;
   /** "Today" in Vietnam; tests pin it. */
   today: () => IsoDate;
+  /** The current instant (submission and reminder timestamps); tests pin it to `today`. */
+  now?: () => Date;
 };
+
+/** The current instant: `deps.now()` when given, else the wall clock. */
+export function currentInstant(deps: AppDeps): Date {
+  return deps.now ? deps.now() : new Date();
+}

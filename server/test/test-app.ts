@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { instantOnVietnamDay } from '../kernel/clock.ts';
 import { buildApp } from '../app.ts';
 import type { Config } from '../kernel/config.ts';
 import { loadConfig } from '../kernel/config.ts';
@@ -75,7 +76,13 @@ export async function buildTestApp(
   const { database, drop } = await openTestDatabase();
   let today = options.today ?? '2026-11-22';
   const config: Config = { ...loadConfig({}), loginRateLimit: 1000, ...options.config };
-  const deps: AppDeps = { config, database, db: database.db, today: () => today };
+  const deps: AppDeps = {
+    config,
+    database,
+    db: database.db,
+    today: () => today,
+    now: () => instantOnVietnamDay(today),
+  };
   const app = await buildApp(deps);
   await app.ready();
   return {

@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { daysBetween, formatDeadline, periodsElapsed } from '../../../common/period.ts';
-import type { Comparator, TargetScope } from '../../../common/planning.ts';
+import type { Comparator, PlanStatus, TargetScope } from '../../../common/planning.ts';
 import { PLANNING_LIMITS } from '../../../common/planning.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { IsoDate } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import type { UnitAsOf } from '../org/index.ts';
 import { findChildrenAsOf, findUnitAsOf, unitVersions, versionHoldsOn } from '../org/index.ts';
+import type { Catalogue } from './catalogue.service.ts';
 import type { Indicator } from './indicator.types.ts';
 import { planningPolicy } from './planning.policy.ts';
 import { presentTarget, taskDeadline, targetWindow } from './planning.presenter.ts';
@@ -28,12 +29,21 @@ import type { DashboardResponse, DashboardTarget, LateTask } from './view.contra
  * above that are set for it (for each child of the issuer, or each unit of its kind).
  */
 
-type TargetRowWithPlan = {
+export type TargetRowWithPlan = {
   target: typeof targets.$inferSelect;
   plan: { id: string; number: string | null; title: string; unitId: string; periodStart: number };
 };
 
-async function targetsFor(db: Db, unit: UnitAsOf, asOf: IsoDate): Promise<TargetRowWithPlan[]> {
+/** Which plans' targets: issued ones by default; reports also read closed plans of the past. */
+export type TargetFilter = { statuses?: PlanStatus[]; planIds?: string[] };
+
+/** The targets that bind `unit` on `asOf` (see the module comment), the unit's own plans first. */
+export async function targetsFor(
+  db: Db,
+  unit: UnitAsOf,
+  asOf: IsoDate,
+  filter: TargetFilter = {},
+): Promise<TargetRowWithPlan[]> {
   const ancestors = db
     .select({ id: unitVersions.unitId })
     .from(unitVersions)
@@ -66,7 +76,8 @@ async function targetsFor(db: Db, unit: UnitAsOf, asOf: IsoDate): Promise<Target
     .innerJoin(plans, eq(plans.id, targets.planId))
     .where(
       and(
-        eq(plans.status, 'issued'),
+        inArray(plans.status, filter.statuses ?? ['issued']),
+        filter.planIds ? inArray(plans.id, filter.planIds) : undefined,
         or(eq(plans.unitId, unit.id), and(inArray(plans.unitId, ancestors), inheritedScope)),
       ),
     )
@@ -136,12 +147,39 @@ export async function dashboard(
   const asOf = query.asOf ?? today;
   const unit = await loadViewableUnit(db, actor, query.unitId, asOf, today);
   const rows = await targetsFor(db, unit, asOf);
+  const current = asOf === today ? unit : await findUnitAsOf(db, unit.id, today);
+  const can = (a: 'recordActivity' | 'recordValue' | 'managePlans') =>
+    current !== null && planningPolicy.can(actor, a, current.path);
+  return {
+    unit: unitBrief(unit),
+    asOf,
+    targets: await evaluateTargets(db, ctx.catalogue, unit, asOf, rows),
+    lateTasks: await lateTasks(db, unit, asOf),
+    abilities: {
+      recordActivity: can('recordActivity'),
+      recordValue: can('recordValue'),
+      managePlans: can('managePlans'),
+    },
+  };
+}
+
+/**
+ * Value, status, progress and the children compared, for each target row, on `asOf`: the
+ * dashboard's table, also what a report is pre-filled with.
+ */
+export async function evaluateTargets(
+  db: Db,
+  catalogue: Catalogue,
+  unit: UnitAsOf,
+  asOf: IsoDate,
+  rows: TargetRowWithPlan[],
+): Promise<DashboardTarget[]> {
   const specs: RollupSpec[] = rows.map(({ target: t, plan }) => {
     const window = targetWindow(t, plan.periodStart);
     const own = plan.unitId === unit.id;
     return {
       key: t.id,
-      indicator: ctx.catalogue.get(t.indicatorCode)!,
+      indicator: catalogue.get(t.indicatorCode)!,
       window: { from: window.from, to: window.to },
       category: t.category,
       ...(own && t.appliesTo !== 'issuer'
@@ -155,29 +193,16 @@ export async function dashboard(
         : {}),
     };
   });
-  const results = await evaluateRollups(db, ctx.catalogue, unit.id, asOf, specs);
+  const results = await evaluateRollups(db, catalogue, unit.id, asOf, specs);
   const childrenOn = new Map<string, UnitAsOf[]>();
   for (const r of results.values()) {
     if (r.rootPath && !childrenOn.has(r.treeDate)) {
       childrenOn.set(r.treeDate, sortUnits(await findChildrenAsOf(db, unit.id, r.treeDate)));
     }
   }
-  const current = asOf === today ? unit : await findUnitAsOf(db, unit.id, today);
-  const can = (a: 'recordActivity' | 'recordValue' | 'managePlans') =>
-    current !== null && planningPolicy.can(actor, a, current.path);
-  return {
-    unit: unitBrief(unit),
-    asOf,
-    targets: rows.map((row, i) =>
-      presentDashboardTarget(row, specs[i]!, results.get(row.target.id)!, unit, asOf, childrenOn),
-    ),
-    lateTasks: await lateTasks(db, unit, asOf),
-    abilities: {
-      recordActivity: can('recordActivity'),
-      recordValue: can('recordValue'),
-      managePlans: can('managePlans'),
-    },
-  };
+  return rows.map((row, i) =>
+    presentDashboardTarget(row, specs[i]!, results.get(row.target.id)!, unit, asOf, childrenOn),
+  );
 }
 
 function presentDashboardTarget(
