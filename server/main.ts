@@ -21,8 +21,9 @@ const deps: AppDeps = {
   today: () => todayInVietnam(),
   now: () => new Date(),
 };
-const seeded = process.env.DEMO === 'false' ? false : await seedDemoIfEmpty(deps);
 const app = await buildApp({ ...deps, logger: true, serveWeb: true });
+// After the app build: building it upserts the indicator catalogue the demo plans' targets use.
+const seeded = process.env.DEMO === 'false' ? false : await seedDemoIfEmpty(deps);
 const jobRunner = config.jobRunner ? createJobRunner(deps, app.jobs, { log: app.log }) : null;
 
 const stopReminders = startReminderTick(deps, (error) => {
