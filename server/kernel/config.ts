@@ -33,6 +33,11 @@ export type Config = {
   mailFrom: string;
   /** Reminders go to units whose report is due within this many days (or late). */
   reminderWithinDays: number;
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify's trustProxy). Off by default: trusting the
+   * header from anyone would let a client pick its own IP and walk past every rate limit.
+   */
+  trustProxy: boolean | number | string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +60,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Phủ Xanh <no-reply@phuxanh.local>',
     reminderWithinDays: Number(env.REMINDER_WITHIN_DAYS ?? 7),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: unset/false, true, a hop count ("1"), or proxy addresses ("10.0.0.1,10.0.0.0/8"). */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }

@@ -151,6 +151,8 @@ describe('identity', () => {
     expect(res.statusCode).toBe(401);
   });
 
+  // Each refused login still verifies an argon2id hash on purpose, which is slow on a loaded
+  // machine: these tests get a longer timeout.
   it('rate-limits login attempts per IP', async () => {
     const limited = await buildTestApp({ config: { loginRateLimit: 3 } });
     try {
@@ -169,7 +171,48 @@ describe('identity', () => {
     } finally {
       await limited.close();
     }
-  });
+  }, 30_000);
+
+  it('does not let a client escape the login limit by sending its own X-Forwarded-For', async () => {
+    const limited = await buildTestApp({ config: { loginRateLimit: 2 } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'ai_do', password: 'doan-mo-mat-khau' },
+          remoteAddress: '10.1.2.4',
+          headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  }, 30_000);
+
+  it('trusts X-Forwarded-For only from the configured proxy', async () => {
+    const proxied = await buildTestApp({ config: { loginRateLimit: 2, trustProxy: '10.9.9.9' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await proxied.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'ai_do', password: 'doan-mo-mat-khau' },
+          remoteAddress: '10.9.9.9',
+          // Two clients behind the proxy: each gets its own allowance.
+          headers: { 'x-forwarded-for': i % 2 === 0 ? '198.51.100.1' : '198.51.100.2' },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 401]);
+    } finally {
+      await proxied.close();
+    }
+  }, 30_000);
 
   describe('accounts', () => {
     it('lets an admin create an account in their subtree and lists it', async () => {
