@@ -160,13 +160,11 @@ function TargetCard({
       }
     >
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-          <Text size="sm" fw={600} className="px-wrap">
-            {target.label ?? target.indicatorName}
-          </Text>
-          <StatusBadge status={item.status} />
-        </Group>
+        <Text size="sm" fw={600} className="px-wrap">
+          {target.label ?? target.indicatorName}
+        </Text>
         <Group gap={6} wrap="wrap">
+          <StatusBadge status={item.status} />
           <Badge variant="outline" tt="none">
             {requirement(target.comparator, target.value, target.unitLabel)}
           </Badge>

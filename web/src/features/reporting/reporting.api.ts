@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { parsePeriodKey } from '../../../../common/period.ts';
 import { api, apiUrl } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/dates.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
@@ -88,9 +89,15 @@ export function useOwedReportTypes(unitId: string | null) {
           ),
         )
       ).flat();
-      return types.filter(
-        (type) => type.unitId === unit.id || type.reporterKinds.includes(unit.kind),
-      );
+      // Periods that ended before the unit existed are not the unit's to report (decision 0005).
+      return types
+        .filter((type) => type.unitId === unit.id || type.reporterKinds.includes(unit.kind))
+        .map((type) => ({
+          ...type,
+          periods: type.periods.filter(
+            (p) => (parsePeriodKey(p.key)?.to ?? p.key) >= unit.establishedOn,
+          ),
+        }));
     },
   });
 }
