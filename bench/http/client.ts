@@ -25,7 +25,7 @@ export function connect(baseUrl: string): Connection {
   const url = new URL(baseUrl);
   const hostHeader = url.host;
   let socket: net.Socket | null = null;
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = Buffer.alloc(0);
   let pending: Pending | null = null;
 
   function open(): net.Socket {
