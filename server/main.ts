@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { buildApp } from './app.ts';
-import { todayInVietnam } from './kernel/clock.ts';
+import { instantOnVietnamDay, todayInVietnam } from './kernel/clock.ts';
 import { loadConfig } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/client.ts';
 import { applyMigrations } from './kernel/db/migrate.ts';
@@ -14,12 +14,17 @@ const config = loadConfig();
 if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await applyMigrations(database);
+// DEMO_TODAY=YYYY-MM-DD pins "today" (and moves timestamps onto that day) for demos and the
+// browser journeys, so due dates and target windows read the same whenever they run.
+const pinnedToday = /^\d{4}-\d{2}-\d{2}$/.test(process.env.DEMO_TODAY ?? '')
+  ? process.env.DEMO_TODAY!
+  : null;
 const deps: AppDeps = {
   config,
   database,
   db: database.db,
-  today: () => todayInVietnam(),
-  now: () => new Date(),
+  today: () => pinnedToday ?? todayInVietnam(),
+  now: () => (pinnedToday ? instantOnVietnamDay(pinnedToday) : new Date()),
 };
 const app = await buildApp({ ...deps, logger: true, serveWeb: true });
 // After the app build: building it upserts the indicator catalogue the demo plans' targets use.

@@ -20,12 +20,17 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized context (360 × 740) unless told otherwise. */
-export async function newContext(browser: Browser, phone = true): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  phone = true,
+  options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: inject('baseUrl'),
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: phone ? { width: 360, height: 740 } : { width: 1280, height: 800 },
+    ...options,
   });
 }
 

@@ -11,6 +11,9 @@ declare module 'vitest' {
   }
 }
 
+/** "Today" for the server of the journeys (and the browser clock of those that need it). */
+export const E2E_TODAY = '2026-06-15';
+
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 
@@ -26,6 +29,8 @@ export async function setup(project: TestProject): Promise<void> {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // The journeys' calendar: the demo's 2026 plans are mid-year and the 25/4 reports are due.
+      DEMO_TODAY: E2E_TODAY,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

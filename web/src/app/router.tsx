@@ -12,11 +12,21 @@ const UnitTreePage = lazy(() => import('../features/org/unit-tree-page.tsx'));
 const UnitPage = lazy(() => import('../features/org/unit-page.tsx'));
 const PeopleListPage = lazy(() => import('../features/people/people-list-page.tsx'));
 const ImportPage = lazy(() => import('../features/people/import-page.tsx'));
+const PlansPage = lazy(() => import('../features/planning/plans-page.tsx'));
+const PlanPage = lazy(() => import('../features/planning/plan-page.tsx'));
+const PlanFormPage = lazy(() => import('../features/planning/plan-form-page.tsx'));
+const ActivitiesPage = lazy(() => import('../features/planning/activities-page.tsx'));
+const ActivityFormPage = lazy(() => import('../features/planning/activity-form-page.tsx'));
+const DashboardPage = lazy(() => import('../features/planning/dashboard-page.tsx'));
+const ReportsPage = lazy(() => import('../features/reporting/reports-page.tsx'));
+const ReportPage = lazy(() => import('../features/reporting/report-page.tsx'));
+const ProgressPage = lazy(() => import('../features/reporting/progress-page.tsx'));
 // Public, outside the shell: loads none of the admin pages' chunks.
 const VerifyCertificatePage = lazy(() => import('../features/certificates/verify-page.tsx'));
 
 /**
- * URLs are Vietnamese: /don-vi (units), /nguoi (people), /nguoi/nhap (import). Declarative
+ * URLs are Vietnamese: /don-vi (units), /nguoi (people), /nguoi/nhap (import), /tong-quan
+ * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /bao-cao (reports). Declarative
  * routes: the app loads its data with TanStack Query, so React Router's data layer (≈ 16 KB gz)
  * would be dead weight.
  */
@@ -39,6 +49,16 @@ export function AppRoutes() {
           <Route path="don-vi/:id" element={<UnitPage />} />
           <Route path="nguoi" element={<PeopleListPage />} />
           <Route path="nguoi/nhap" element={<ImportPage />} />
+          <Route path="tong-quan" element={<DashboardPage />} />
+          <Route path="ke-hoach" element={<PlansPage />} />
+          <Route path="ke-hoach/moi" element={<PlanFormPage />} />
+          <Route path="ke-hoach/:id" element={<PlanPage />} />
+          <Route path="ke-hoach/:id/sua" element={<PlanFormPage />} />
+          <Route path="hoat-dong" element={<ActivitiesPage />} />
+          <Route path="hoat-dong/moi" element={<ActivityFormPage />} />
+          <Route path="bao-cao" element={<ReportsPage />} />
+          <Route path="bao-cao/loai/:id" element={<ProgressPage />} />
+          <Route path="bao-cao/:id" element={<ReportPage />} />
           <Route path="doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

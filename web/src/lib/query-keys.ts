@@ -26,4 +26,27 @@ export const queryKeys = {
     all: ['people'] as const,
     list: (filters: PeopleFilters) => ['people', 'list', filters] as const,
   },
+  planning: {
+    all: ['planning'] as const,
+    plans: (unitId: string) => ['planning', 'plans', unitId] as const,
+    toImplement: (unitId: string) => ['planning', 'to-implement', unitId] as const,
+    plan: (id: string) => ['planning', 'plan', id] as const,
+    attachments: (planId: string) => ['planning', 'attachments', planId] as const,
+    indicators: ['planning-catalogue', 'indicators'] as const,
+    activities: (unitId: string, page: number) => ['planning', 'activities', unitId, page] as const,
+    dashboard: (unitId: string) => ['planning', 'dashboard', unitId] as const,
+    rollup: (unitId: string, indicatorCode: string, period: string, category: string) =>
+      ['planning', 'rollup', unitId, indicatorCode, period, category] as const,
+  },
+  reporting: {
+    all: ['reporting'] as const,
+    types: (planId: string) => ['reporting', 'types', planId] as const,
+    type: (id: string) => ['reporting', 'type', id] as const,
+    reports: (unitId: string) => ['reporting', 'reports', unitId] as const,
+    report: (id: string) => ['reporting', 'report', id] as const,
+    progress: (typeId: string, period: string, unitId: string) =>
+      ['reporting', 'progress', typeId, period, unitId] as const,
+    owed: (unitId: string) => ['reporting', 'owed', unitId] as const,
+  },
+  notifications: ['notifications'] as const,
 };

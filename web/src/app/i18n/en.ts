@@ -1,6 +1,8 @@
 /** English. Must have exactly the keys of vi.ts (checked by the Messages type). */
 import { enCertificates } from '../../features/certificates/certificates.i18n.ts';
 import { enJobs } from '../../features/jobs/jobs.i18n.ts';
+import { enPlanning } from '../../features/planning/planning.i18n.ts';
+import { enReporting } from '../../features/reporting/reporting.i18n.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -19,6 +21,11 @@ export const en: Messages = {
     closeMenu: 'Close navigation',
     sectionOrg: 'Organisation',
     sectionPeople: 'People',
+    sectionProgramme: 'Programme',
+    dashboard: 'Targets dashboard',
+    plans: 'Plans',
+    activities: 'Activities',
+    reports: 'Reports',
   },
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
   user: {
@@ -270,6 +277,8 @@ export const en: Messages = {
   },
   certificates: enCertificates,
   jobs: enJobs,
+  planning: enPlanning,
+  reporting: enReporting,
   enums: {
     unitKind: {
       central: 'Central',

@@ -10,6 +10,8 @@ import {
 } from '../../../../common/enums.ts';
 import { viCertificates } from '../../features/certificates/certificates.i18n.ts';
 import { viJobs } from '../../features/jobs/jobs.i18n.ts';
+import { viPlanning } from '../../features/planning/planning.i18n.ts';
+import { viReporting } from '../../features/reporting/reporting.i18n.ts';
 
 export const vi = {
   app: {
@@ -27,6 +29,11 @@ export const vi = {
     closeMenu: 'Đóng menu điều hướng',
     sectionOrg: 'Tổ chức',
     sectionPeople: 'Con người',
+    sectionProgramme: 'Chương trình công tác',
+    dashboard: 'Theo dõi chỉ tiêu',
+    plans: 'Kế hoạch',
+    activities: 'Hoạt động',
+    reports: 'Báo cáo',
   },
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
   user: {
@@ -279,6 +286,8 @@ export const vi = {
   },
   certificates: viCertificates,
   jobs: viJobs,
+  planning: viPlanning,
+  reporting: viReporting,
   enums: {
     unitKind: UNIT_KIND_LABELS,
     wing: WING_LABELS,

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { PageSkeleton } from '../../components/page-skeleton.tsx';
+import { NotificationsBell } from '../../features/notifications/notifications-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NavLinks } from './nav-links.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -44,6 +45,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationsBell />
             <UserMenu />
           </Group>
         </Group>

@@ -1,5 +1,13 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBinaryTree2, IconFileSpreadsheet, IconUsers } from '@tabler/icons-react';
+import {
+  IconBinaryTree2,
+  IconChartBar,
+  IconClipboardList,
+  IconFileReport,
+  IconFileSpreadsheet,
+  IconRun,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCanEditSomewhere } from '../../features/auth/auth.api.ts';
@@ -11,7 +19,37 @@ export function NavLinks({ onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const canImport = useCanEditSomewhere();
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   const links = [
+    {
+      section: t('nav.sectionProgramme'),
+      items: [
+        {
+          to: '/tong-quan',
+          label: t('nav.dashboard'),
+          icon: IconChartBar,
+          active: under('/tong-quan'),
+        },
+        {
+          to: '/ke-hoach',
+          label: t('nav.plans'),
+          icon: IconClipboardList,
+          active: under('/ke-hoach'),
+        },
+        {
+          to: '/hoat-dong',
+          label: t('nav.activities'),
+          icon: IconRun,
+          active: under('/hoat-dong'),
+        },
+        {
+          to: '/bao-cao',
+          label: t('nav.reports'),
+          icon: IconFileReport,
+          active: under('/bao-cao'),
+        },
+      ],
+    },
     {
       section: t('nav.sectionOrg'),
       items: [
