@@ -64,39 +64,56 @@ export async function restampPeopleProvinces(tx: Db, subtreePath: string): Promi
   return updated.length;
 }
 
+/** The provinces of a search scope; see scopeProvinceIds. */
+export type ScopeProvinces = {
+  provinceIds: string[];
+  /**
+   * True when "province_id is one of provinceIds" selects exactly the people whose unit lies in
+   * the scope today: every root is a province-level unit and no change of the tree is recorded
+   * for a later date (anywhere: a unit moving in would be stamped already). The subtree condition is then redundant (and its misestimated
+   * selectivity on ltree would only mislead the planner).
+   */
+  exact: boolean;
+};
+
 /**
  * The provinces whose people.province_id a search in these subtrees (paths as they stand on
  * `today`) must accept, or null when a root is the whole country (level 1), where a province
  * filter would narrow nothing. Besides each root's own province, a unit under a root today
  * whose later recorded shape lies in another province (a move or merge dated after today)
  * brings that province: its people are stamped with it already. The result may contain
- * provinces that hold no match; the search keeps its exact subtree condition, so the filter
- * only ever narrows to a superset of the rows.
+ * provinces that hold no match; unless `exact`, the search keeps its subtree condition, so the
+ * filter only ever narrows to a superset of the rows.
  */
 export async function scopeProvinceIds(
   db: Db,
   rootPaths: string[],
   today: IsoDate,
-): Promise<string[] | null> {
-  if (rootPaths.length === 0) return [];
+): Promise<ScopeProvinces | null> {
+  if (rootPaths.length === 0) return { provinceIds: [], exact: false };
   if (rootPaths.some((p) => !p.includes('.'))) return null;
   const seqs = [...new Set(rootPaths.map((p) => Number(p.split('.')[1]!.slice(1))))];
   const within = sql.join(
     rootPaths.map((root) => sql`c.path <@ ${root}::ltree`),
     sql` or `,
   );
-  const rows = await rowsOf<{ id: string }>(
+  const rows = await rowsOf<{ id: string | null; later: boolean }>(
     db,
     sql`
-    select id from units where seq = any(${`{${seqs.join(',')}}`}::bigint[])
+    select id, false as later from units where seq = any(${`{${seqs.join(',')}}`}::bigint[])
     union
-    select ${provinceOfPathSql(sql`f.path`)}
+    select ${provinceOfPathSql(sql`f.path`)}, true
     from unit_versions f
     join unit_versions c on c.unit_id = f.unit_id
       and c.valid_from <= ${today}::date and (c.valid_to is null or c.valid_to > ${today}::date)
-    where f.valid_from > ${today}::date and (${within})`,
+    where f.valid_from > ${today}::date and (${within})
+    union
+    (select null, true from unit_versions where valid_from > ${today}::date limit 1)`,
   );
-  return rows.map((r) => r.id).sort();
+  return {
+    provinceIds: [...new Set(rows.flatMap((r) => (r.id ? [r.id] : [])))].sort(),
+    exact: rootPaths.every((p) => p.split('.').length === 2) && !rows.some((r) => r.later),
+  };
 }
 
 /** The path label of a path's province (level 2, or the root itself at level 1). */

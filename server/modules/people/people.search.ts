@@ -73,11 +73,20 @@ function scopeCondition(s: PeopleSelection): SQL {
  * country). people.province_id narrows to them first, in the composite (province_id, trigram)
  * GIN index; the exact subtree condition stays, so below province level the rows are the same.
  */
-type ScopedSelection = PeopleSelection & { provinceIds: string[] | null };
+type ScopedSelection = PeopleSelection & {
+  provinceIds: string[] | null;
+  /** province_id alone selects the scope exactly (org's ScopeProvinces.exact). */
+  provinceExact: boolean;
+};
 
 async function withProvinces(db: Db, s: PeopleSelection): Promise<ScopedSelection> {
   const roots = s.unitPath ? [s.unitPath] : scopeRoots(s.actor);
-  return { ...s, provinceIds: await scopeProvinceIds(db, roots, s.today) };
+  const provinces = await scopeProvinceIds(db, roots, s.today);
+  return {
+    ...s,
+    provinceIds: provinces?.provinceIds ?? null,
+    provinceExact: provinces?.exact ?? false,
+  };
 }
 
 /**
@@ -90,7 +99,9 @@ function provinceCondition(provinceIds: string[]): SQL {
 }
 
 function selectionConditions(s: ScopedSelection): SQL[] {
-  const conditions: SQL[] = [versionHoldsOn(s.today), scopeCondition(s)];
+  const conditions: SQL[] = [versionHoldsOn(s.today)];
+  // Below province level (or with a restructuring ahead) the exact subtree check stays.
+  if (!s.provinceExact) conditions.push(scopeCondition(s));
   if (s.provinceIds) conditions.push(provinceCondition(s.provinceIds));
   if (s.category) conditions.push(eq(people.category, s.category));
   const prefix = phonePrefixOf(s.q?.trim() ?? '');

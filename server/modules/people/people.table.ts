@@ -45,6 +45,8 @@ export const people = pgTable(
     index('people_search_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
     /** A scoped name search: the scope's provinces and the trigrams in one index (btree_gin). */
     index('people_province_trgm').using('gin', t.provinceId, t.searchName.op('gin_trgm_ops')),
+    /** A page of one province's people in list order (no term, a phone prefix, a common term). */
+    index('people_province_order_idx').on(t.provinceId, t.searchName, t.id),
     /** Lists are ordered by (search_name, id): this index lets a page be read in order (see people.search.ts). */
     index('people_search_order_idx').on(t.searchName, t.id),
     uniqueIndex('people_phone_uq').on(t.phone),
