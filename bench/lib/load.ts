@@ -283,13 +283,40 @@ async function insertUnits(database: Database, org: SyntheticOrg): Promise<void>
   );
 }
 
+/**
+ * people.province_id of each unit, as org's findProvinceIds defines it: the unit at level 2 of
+ * the unit's latest version's path (the unit itself at levels 1–2). verifyLoad checks it in SQL.
+ */
+export function provinceByUnit(org: SyntheticOrg): Map<string, string> {
+  const latest = new Map<string, { validFrom: string; path: string }>();
+  for (const v of org.versions) {
+    const seen = latest.get(v.unitId);
+    if (!seen || v.validFrom > seen.validFrom) latest.set(v.unitId, v);
+  }
+  const idBySeq = new Map(org.units.map((u) => [u.seq, u.id]));
+  const out = new Map<string, string>();
+  for (const [unitId, { path }] of latest) {
+    const labels = path.split('.');
+    const label = labels[Math.min(labels.length, 2) - 1]!;
+    out.set(unitId, idBySeq.get(Number(label.slice(1)))!);
+  }
+  return out;
+}
+
 async function insertPeople(database: Database, org: SyntheticOrg): Promise<void> {
   const text = peopleInsertSql();
+  const provinces = provinceByUnit(org);
   const batches: string[] = [];
   let current: object[] = [];
   let size = 0;
   for (const s of org.slots) {
-    current.push({ unit_id: s.unitId, profile: s.profile, start: s.start, n: s.n });
+    current.push({
+      unit_id: s.unitId,
+      province_id: provinces.get(s.unitId)!,
+      profile: s.profile,
+      start: s.start,
+      n: s.n,
+    });
     size += s.n;
     if (size >= 100_000) {
       batches.push(JSON.stringify(current));
@@ -360,6 +387,16 @@ export async function verifyLoad(database: Database, org: SyntheticOrg): Promise
       throw new Error(`${k}: ${counts![k]} rows loaded, ${expected[k]} expected`);
     }
   }
+  // Every person's province_id, recomputed in SQL the way the application stamps it.
+  const [drift] = await rawQuery<{ n: string }>(
+    database,
+    `select count(*) as n from people p
+       join lateral (select path from unit_versions where unit_id = p.unit_id
+                     order by valid_from desc limit 1) v on true
+      where p.province_id is distinct from (select pu.id from units pu
+        where pu.seq = substr(subpath(v.path, least(nlevel(v.path), 2) - 1, 1)::text, 2)::bigint)`,
+  );
+  if (Number(drift!.n) !== 0) throw new Error(`${drift!.n} people with a wrong province_id`);
   const sampleRows = await rawQuery<{ full_name: string; search_name: string }>(
     database,
     `select full_name, search_name from people tablesample bernoulli (1) repeatable (7) limit 5000`,

@@ -35,7 +35,7 @@ export type QueryVariant = {
   /** Phone prefix as LIKE listed by name, or as a btree range listed by phone number. */
   phone: 'like-by-name' | 'range-by-phone';
   /**
-   * Also filter on people.province_id (an experiment's column: the unit's level-2 ancestor), so
+   * Also filter on people.province_id (migration 0008: the unit's level-2 ancestor), so
    * a composite GIN (province_id, search_name trigram) index can narrow a province's search.
    */
   provinceColumn?: boolean;

@@ -12,7 +12,7 @@ import {
  * The SQL that generates people inside the database (INSERT … SELECT over generate_series), the
  * fastest way to load a million rows into both PostgreSQL and PGlite.
  *
- * Parameter $1 is a JSON array of slots { unit_id, profile, start, n }: person number i (start ≤
+ * Parameter $1 is a JSON array of slots { unit_id, province_id, profile, start, n }: person number i (start ≤
  * i < start + n) belongs to unit_id. Every random choice is a hash of i, so the same slots give
  * the same people in every database.
  *
@@ -75,11 +75,12 @@ export function peopleInsertSql(): string {
     `case when gender = 'male' then ${fold ? folded(male) : names(male)}[${index}] ` +
     `else ${fold ? folded(female) : names(female)}[${index}] end`;
   return `
-insert into people (id, unit_id, full_name, search_name, category, is_full_time, gender,
+insert into people (id, unit_id, province_id, full_name, search_name, category, is_full_time, gender,
                     birth_date, join_date, phone, id_number, email)
 select
   md5('person-' || i)::uuid,
   unit_id,
+  province_id,
   fam || ' ' || mid || ' ' || giv,
   fam_f || ' ' || mid_f || ' ' || giv_f,
   category,
@@ -136,8 +137,9 @@ from (
         ${u(6)} as u_birth, ${u(7)} as u_join, ${u(8)} as u_prefix, ${u(9)} as u_mail,
         ${u(10)} as u_fulltime
       from (
-        select s.unit_id, s.profile, s.start + k as i
-        from json_to_recordset($1::json) as s(unit_id uuid, profile text, start bigint, n int),
+        select s.unit_id, s.province_id, s.profile, s.start + k as i
+        from json_to_recordset($1::json)
+          as s(unit_id uuid, province_id uuid, profile text, start bigint, n int),
              generate_series(0, s.n - 1) as k
       ) a
       offset 0

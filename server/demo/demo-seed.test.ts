@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../test/test-app.ts';
 import { buildTestApp } from '../test/test-app.ts';
+import { provinceDrift } from '../modules/people/people.test-support.ts';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo-seed.ts';
 
 describe('demo organisation', () => {
@@ -37,6 +39,15 @@ describe('demo organisation', () => {
   it('shows the provinces before and after the merger of 01/07/2025', async () => {
     expect(await provinceNames('2025-06-30')).toEqual(['HNI', 'KHA', 'LAN', 'LSN', 'NTN', 'TNI']);
     expect(await provinceNames('2025-07-01')).toEqual(['HNI', 'KHA-2025', 'LSN', 'TNI-2025']);
+  });
+
+  it('stamps every person with their unit’s province, after the 2025 merger (people.province_id)', async () => {
+    expect(await provinceDrift(t.deps.db)).toEqual([]);
+    const result: unknown = await t.deps.db.execute(sql`
+      select distinct u.code from people p join units u on u.id = p.province_id order by 1`);
+    const codes = (result as { rows: { code: string }[] }).rows.map((r) => r.code);
+    expect(codes).not.toContain('LAN');
+    expect(codes).toContain('TNI-2025');
   });
 
   it('moves the Long Biên wards up to Hà Nội when the district level ends', async () => {

@@ -9,6 +9,7 @@ import {
   closeUnit,
   createGroup,
   createUnit,
+  findProvinceIds,
   mergeUnits,
   SYSTEM,
   units,
@@ -132,7 +133,13 @@ async function insertPeople(db: Db, ids: Map<string, string>): Promise<void> {
     phone: p.phone ?? null,
   }));
   await db.transaction(async (tx) => {
-    await tx.insert(people).values(rows);
+    const provinces = await findProvinceIds(
+      tx,
+      rows.map((r) => r.unitId),
+    );
+    await tx
+      .insert(people)
+      .values(rows.map((r) => ({ ...r, provinceId: provinces.get(r.unitId)! })));
     await recordAudit(tx, {
       actorId: null,
       action: 'person.import',

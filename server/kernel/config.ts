@@ -37,7 +37,7 @@ export type Config = {
    * Which proxies may set X-Forwarded-For (Fastify's trustProxy). Off by default: trusting the
    * header from anyone would let a client pick its own IP and walk past every rate limit.
    */
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,11 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** TRUST_PROXY: unset/false, true, a hop count ("1"), or proxy addresses ("10.0.0.1,10.0.0.0/8"). */
-export function parseTrustProxy(value: string | undefined): boolean | number | string {
+/** TRUST_PROXY: unset or false, true (any proxy), or the proxies' addresses ("10.0.0.1,10.0.0.0/8"). */
+export function parseTrustProxy(value: string | undefined): boolean | string {
   const text = value?.trim() ?? '';
   if (text === '' || text === 'false') return false;
   if (text === 'true') return true;
-  if (/^\d+$/.test(text)) return Number(text);
   return text;
 }

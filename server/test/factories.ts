@@ -4,6 +4,7 @@ import { foldForSearch } from '../../common/text.ts';
 import type { Db } from '../kernel/db/client.ts';
 import { roleGrants, sessions, users } from '../modules/identity/identity.table.ts';
 import { units, unitVersions } from '../modules/org/org.table.ts';
+import { findProvinceIds } from '../modules/org/province.ts';
 import { people } from '../modules/people/people.table.ts';
 
 /**
@@ -101,6 +102,7 @@ export async function buildPerson(
     .insert(people)
     .values({
       unitId: unit.id,
+      provinceId: (await findProvinceIds(db, [unit.id])).get(unit.id)!,
       fullName,
       searchName: foldForSearch(fullName),
       category: options.category ?? 'member',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -37,7 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string | undefined, templateFile?: string): Promise<Database> {
   const client = await PGlite.create(dataDir ?? 'memory://', {
-    extensions: { ltree, pg_trgm },
+    extensions: { btree_gin, ltree, pg_trgm },
     ...(templateFile ? { loadDataDir: new Blob([await readFile(templateFile)]) } : {}),
   });
   const db = drizzlePglite(client) as unknown as Db;

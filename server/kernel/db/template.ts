@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -22,7 +23,7 @@ export async function ensurePgliteTemplate(cacheDir: string): Promise<string> {
   const target = path.join(cacheDir, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
   if (fs.existsSync(target)) return target;
   fs.mkdirSync(cacheDir, { recursive: true });
-  const client = await PGlite.create('memory://', { extensions: { ltree, pg_trgm } });
+  const client = await PGlite.create('memory://', { extensions: { btree_gin, ltree, pg_trgm } });
   await migrate(drizzle(client), { migrationsFolder });
   const blob = await client.dumpDataDir('none');
   await client.close();

@@ -67,6 +67,8 @@ export const unitVersions = pgTable(
     // Covers the as-of join (unit → version on a date → path, name) without visiting the heap.
     index('unit_versions_unit_idx').on(t.unitId, t.validFrom, t.validTo, t.path, t.name),
     index('unit_versions_parent_idx').on(t.parentId, t.validFrom),
+    // Versions starting after a date: restructurings recorded ahead of time (org/province.ts).
+    index('unit_versions_from_idx').on(t.validFrom),
     check('unit_versions_interval_ck', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );

@@ -3,10 +3,11 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { ROLE_RANK } from '../../../common/enums.ts';
 import { escapeLike, foldForSearch } from '../../../common/text.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
+import { scopeRoots } from '../../kernel/auth/actor.ts';
 import { withinActorScope } from '../../kernel/auth/scope-sql.ts';
 import type { IsoDate } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/client.ts';
-import { inSubtree, unitVersions, versionHoldsOn } from '../org/index.ts';
+import { inSubtree, scopeProvinceIds, unitVersions, versionHoldsOn } from '../org/index.ts';
 import { adultBornOnOrBefore, MINOR_CATEGORIES } from './person-fields.ts';
 import type { PersonRow } from './people.queries.ts';
 import { selectPeople } from './people.queries.ts';
@@ -67,8 +68,41 @@ function scopeCondition(s: PeopleSelection): SQL {
   return s.unitPath ? inSubtree(s.unitPath) : withinActorScope(s.actor, unitVersions.path);
 }
 
-function selectionConditions(s: PeopleSelection): SQL[] {
-  const conditions: SQL[] = [versionHoldsOn(s.today), scopeCondition(s)];
+/**
+ * A selection with the provinces its scope lies in (org's scopeProvinceIds; null for the whole
+ * country). people.province_id narrows to them first, in the composite (province_id, trigram)
+ * GIN index; the exact subtree condition stays, so below province level the rows are the same.
+ */
+type ScopedSelection = PeopleSelection & {
+  provinceIds: string[] | null;
+  /** province_id alone selects the scope exactly (org's ScopeProvinces.exact). */
+  provinceExact: boolean;
+};
+
+async function withProvinces(db: Db, s: PeopleSelection): Promise<ScopedSelection> {
+  const roots = s.unitPath ? [s.unitPath] : scopeRoots(s.actor);
+  const provinces = await scopeProvinceIds(db, roots, s.today);
+  return {
+    ...s,
+    provinceIds: provinces?.provinceIds ?? null,
+    provinceExact: provinces?.exact ?? false,
+  };
+}
+
+/**
+ * people.province_id among the scope's provinces. One province is an equality; several are
+ * ORed equalities, which PostgreSQL turns into one GIN scan each (GIN cannot scan `= any()`).
+ */
+function provinceCondition(provinceIds: string[]): SQL {
+  if (provinceIds.length === 0) return sql`false`;
+  return or(...provinceIds.map((id) => eq(people.provinceId, id)))!;
+}
+
+function selectionConditions(s: ScopedSelection): SQL[] {
+  const conditions: SQL[] = [versionHoldsOn(s.today)];
+  // Below province level (or with a restructuring ahead) the exact subtree check stays.
+  if (!s.provinceExact) conditions.push(scopeCondition(s));
+  if (s.provinceIds) conditions.push(provinceCondition(s.provinceIds));
   if (s.category) conditions.push(eq(people.category, s.category));
   const prefix = phonePrefixOf(s.q?.trim() ?? '');
   if (prefix) {
@@ -123,7 +157,7 @@ function prefixUpperBound(term: string): string {
   return term.slice(0, -1) + String.fromCharCode(term.charCodeAt(term.length - 1) + 1);
 }
 
-async function planSearch(db: Db, s: PeopleSelection, tuning: SearchTuning): Promise<SearchPlan> {
+async function planSearch(db: Db, s: ScopedSelection, tuning: SearchTuning): Promise<SearchPlan> {
   const term = nameTermOf(s.q);
   // Short terms have no trigram to use; without a name term the ordered walk is the fast plan.
   if (!term || term.length < 3) return { kind: 'walk' };
@@ -145,17 +179,21 @@ async function planSearch(db: Db, s: PeopleSelection, tuning: SearchTuning): Pro
     )
     .limit(tuning.clusterNames);
   if (starting.length >= tuning.clusterNames) return { kind: 'sort' };
+  // Within the scope's provinces when known: the composite index answers the probe.
+  const probed = s.provinceIds
+    ? and(provinceCondition(s.provinceIds), nameMatches(term))!
+    : nameMatches(term);
   const probe = await db
     .select({ id: people.id })
     .from(people)
-    .where(nameMatches(term))
+    .where(probed)
     .limit(tuning.probeCap + 1);
   if (probe.length <= tuning.probeCap) return { kind: 'ids', ids: probe.map((r) => r.id) };
   // A common term spread through the alphabet (a middle or given name): the walk finds a page at once.
   return { kind: 'walk' };
 }
 
-function planConditions(s: PeopleSelection, plan: SearchPlan): SQL[] {
+function planConditions(s: ScopedSelection, plan: SearchPlan): SQL[] {
   const conditions = selectionConditions(s);
   if (plan.kind === 'ids') conditions.push(inArray(people.id, plan.ids));
   return conditions;
@@ -176,14 +214,15 @@ function planOrder(plan: SearchPlan): SQL[] {
  */
 export async function findPeoplePage(
   db: Db,
-  s: PeopleSelection,
+  selection: PeopleSelection,
   page: number,
   pageSize: number,
   tuning: SearchTuning = SEARCH_TUNING,
 ): Promise<{ rows: PersonRow[]; hasMore: boolean }> {
-  const plan = await planSearch(db, s, tuning);
+  const scoped = await withProvinces(db, selection);
+  const plan = await planSearch(db, scoped, tuning);
   if (plan.kind === 'ids' && plan.ids.length === 0) return { rows: [], hasMore: false };
-  const rows = await selectPeople(db, planConditions(s, plan))
+  const rows = await selectPeople(db, planConditions(scoped, plan))
     .orderBy(...planOrder(plan))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize);
@@ -196,10 +235,11 @@ export async function findPeoplePage(
  */
 export async function* iteratePeople(
   db: Db,
-  s: PeopleSelection,
+  selection: PeopleSelection,
   batchSize = 5000,
   tuning: SearchTuning = SEARCH_TUNING,
 ): AsyncGenerator<PersonRow[]> {
+  const s = await withProvinces(db, selection);
   const plan = await planSearch(db, s, tuning);
   if (plan.kind === 'ids' && plan.ids.length === 0) return;
   let after: { searchName: string; id: string } | null = null;

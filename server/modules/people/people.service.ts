@@ -5,7 +5,7 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { AppError, notFound } from '../../kernel/http/errors.ts';
-import { findUnitAsOf } from '../org/index.ts';
+import { findProvinceIds, findUnitAsOf } from '../org/index.ts';
 import type {
   CreatePersonBody,
   ListPeopleQuery,
@@ -155,6 +155,13 @@ async function mapUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** people.province_id for a person of this unit (the unit exists: it was just loaded). */
+async function provinceIdOf(db: Db, unitId: string): Promise<string> {
+  const provinceId = (await findProvinceIds(db, [unitId])).get(unitId);
+  if (!provinceId) throw new AppError('internal');
+  return provinceId;
+}
+
 export async function createPerson(
   deps: AppDeps,
   actor: Actor,
@@ -184,7 +191,11 @@ export async function createPerson(
     deps.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(people)
-        .values({ ...values, searchName: foldForSearch(values.fullName) })
+        .values({
+          ...values,
+          provinceId: await provinceIdOf(tx, values.unitId),
+          searchName: foldForSearch(values.fullName),
+        })
         .returning({ id: people.id });
       await recordAudit(tx, {
         actorId: actor.userId,
@@ -256,7 +267,12 @@ export async function updatePerson(
     deps.db.transaction(async (tx) => {
       await tx
         .update(people)
-        .set({ ...after, searchName: foldForSearch(after.fullName), updatedAt: sql`now()` })
+        .set({
+          ...after,
+          provinceId: await provinceIdOf(tx, after.unitId),
+          searchName: foldForSearch(after.fullName),
+          updatedAt: sql`now()`,
+        })
         .where(eq(people.id, id));
       await recordAudit(tx, {
         actorId: actor.userId,

@@ -18,6 +18,12 @@ export const people = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /**
+     * The province-level unit of the person's unit (its level-2 ancestor in the unit's latest
+     * version; org's findProvinceIds), kept right by every write of people and by restructuring,
+     * so a scoped search narrows to the scope's provinces in the index (decision 0009).
+     */
+    provinceId: uuid('province_id').notNull(),
     fullName: text('full_name').notNull(),
     /** fullName folded by common/text.ts foldForSearch: lower case, no diacritics, đ → d. */
     searchName: text('search_name').notNull(),
@@ -37,6 +43,10 @@ export const people = pgTable(
   (t) => [
     index('people_unit_idx').on(t.unitId),
     index('people_search_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
+    /** A scoped name search: the scope's provinces and the trigrams in one index (btree_gin). */
+    index('people_province_trgm').using('gin', t.provinceId, t.searchName.op('gin_trgm_ops')),
+    /** A page of one province's people in list order (no term, a phone prefix, a common term). */
+    index('people_province_order_idx').on(t.provinceId, t.searchName, t.id),
     /** Lists are ordered by (search_name, id): this index lets a page be read in order (see people.search.ts). */
     index('people_search_order_idx').on(t.searchName, t.id),
     uniqueIndex('people_phone_uq').on(t.phone),

@@ -1,11 +1,12 @@
 /** Helpers for the people module's tests only (never imported by application code). */
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { auditLog } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/client.ts';
 import { foldForSearch } from '../../../common/text.ts';
 import { PEOPLE_COLUMNS } from './import/columns.ts';
 import { uniqueSuffix } from '../../test/factories.ts';
+import { findProvinceIds } from '../org/index.ts';
 import { people } from './people.table.ts';
 
 export const HEADERS = PEOPLE_COLUMNS.map((c) => c.header);
@@ -63,6 +64,7 @@ export async function addPerson(
       category: 'member',
       ...fields,
       unitId: unit.id,
+      provinceId: (await findProvinceIds(db, [unit.id])).get(unit.id)!,
       searchName: foldForSearch(fields.fullName),
     })
     .returning();
@@ -72,4 +74,29 @@ export async function addPerson(
 /** A unique word for names that tests search for; never all digits (that would be a phone search). */
 export function searchTag(): string {
   return `Z${uniqueSuffix()}`;
+}
+
+type Row = { id: string; full_name: string; province_id: string; unit_id: string };
+
+/**
+ * Every person whose province_id differs from the province found the long way: the unit's latest
+ * version, its first two path labels, and the unit that has a version at exactly that path.
+ */
+export async function provinceDrift(db: Db): Promise<string[]> {
+  const result: unknown = await db.execute(sql`
+    select p.id, p.full_name, p.province_id, p.unit_id, v.path::text as path from people p
+    join lateral (select path from unit_versions where unit_id = p.unit_id
+                  order by valid_from desc limit 1) v on true`);
+  const rows = (result as { rows: (Row & { path: string })[] }).rows;
+  const paths = [...new Set(rows.map((r) => r.path.split('.').slice(0, 2).join('.')))];
+  if (paths.length === 0) return [];
+  const owners: unknown = await db.execute(sql`
+    select distinct unit_id, path::text as path from unit_versions
+    where path::text = any(${`{${paths.join(',')}}`}::text[])`);
+  const ownerOf = new Map(
+    (owners as { rows: { unit_id: string; path: string }[] }).rows.map((o) => [o.path, o.unit_id]),
+  );
+  return rows
+    .filter((r) => ownerOf.get(r.path.split('.').slice(0, 2).join('.')) !== r.province_id)
+    .map((r) => `${r.full_name}: ${r.province_id}`);
 }

@@ -1,3 +1,4 @@
+import { followProvinces } from '../province.ts';
 import { recordAudit } from '../../../kernel/audit/audit.ts';
 import type { IsoDate } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/client.ts';
@@ -77,6 +78,7 @@ export async function closeUnit(
     }
     await markClosed(tx, [unit.id], date);
     const peopleMoved = successor ? await movePeople(tx, [unit.id], successor.id) : 0;
+    if (successor) await followProvinces(tx, [unit.path], successor.path);
     const event = await insertEvent(tx, {
       id: eventId,
       kind: 'close',

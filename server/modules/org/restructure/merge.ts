@@ -1,4 +1,5 @@
 import type { UnitKind, Wing } from '../../../../common/enums.ts';
+import { followProvinces } from '../province.ts';
 import { recordAudit } from '../../../kernel/audit/audit.ts';
 import type { IsoDate } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/client.ts';
@@ -114,6 +115,11 @@ export async function mergeUnits(
     }
     await markClosed(tx, sourceIds, date);
     const peopleMoved = await movePeople(tx, sourceIds, target.id);
+    await followProvinces(
+      tx,
+      sources.map((s) => s.path),
+      target.path,
+    );
     const event = await insertEvent(tx, {
       id: eventId,
       kind: 'merge',

@@ -1,3 +1,4 @@
+import { followProvinces } from '../province.ts';
 import { recordAudit } from '../../../kernel/audit/audit.ts';
 import type { IsoDate } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/client.ts';
@@ -60,6 +61,7 @@ export async function moveUnit(
       eventId,
     });
     const newPath = `${newParent.path}.${unit.path.split('.').pop()!}`;
+    await followProvinces(tx, [unit.path], newPath);
     const event = await insertEvent(tx, {
       id: eventId,
       kind: 'move',

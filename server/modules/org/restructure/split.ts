@@ -1,4 +1,5 @@
 import type { UnitKind, Wing } from '../../../../common/enums.ts';
+import { followProvinces } from '../province.ts';
 import { recordAudit } from '../../../kernel/audit/audit.ts';
 import type { IsoDate } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/client.ts';
@@ -112,6 +113,7 @@ export async function splitUnit(
     }
     await markClosed(tx, [source.id], date);
     const peopleMoved = await movePeople(tx, [source.id], targets[0]!.id);
+    for (const target of targets) await followProvinces(tx, [source.path], target.path);
     const event = await insertEvent(tx, {
       id: eventId,
       kind: 'split',

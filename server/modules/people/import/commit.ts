@@ -3,6 +3,7 @@ import { foldForSearch } from '../../../../common/text.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { recordAudit } from '../../../kernel/audit/audit.ts';
 import type { Db } from '../../../kernel/db/client.ts';
+import { findProvinceIds } from '../../org/index.ts';
 import { chunks } from '../people.queries.ts';
 import { people } from '../people.table.ts';
 import type { ImportDraft } from './validate.ts';
@@ -17,10 +18,12 @@ const INSERT_BATCH = 1000;
 export async function commitImport(db: Db, actor: Actor, drafts: ImportDraft[]): Promise<number> {
   const unitIds = [...new Set(drafts.map((d) => d.unitId))];
   await db.transaction(async (tx) => {
+    const provinces = await findProvinceIds(tx, unitIds);
     for (const batch of chunks(drafts, INSERT_BATCH)) {
       await tx.insert(people).values(
         batch.map((d) => ({
           unitId: d.unitId,
+          provinceId: provinces.get(d.unitId)!,
           fullName: d.fullName,
           searchName: foldForSearch(d.fullName),
           category: d.category,
