@@ -9,7 +9,9 @@ import type { World } from './contests.test-helpers.ts';
 import { ROUND1, buildContest, buildWorld } from './contests.test-helpers.ts';
 
 async function count(t: TestApp, table: string): Promise<number> {
-  const result: unknown = await t.deps.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  const result: unknown = await t.deps.db.execute(
+    sql.raw(`select count(*)::int as n from ${table}`),
+  );
   return (result as { rows: { n: number }[] }).rows[0]!.n;
 }
 
@@ -33,12 +35,22 @@ describe('contest admin API', () => {
 
   it('lists categories and questions for readers, hides them from outsiders', async () => {
     const list = ok(
-      await call(t, 'GET', `/contest-bank/questions?unitId=${w.nation.provinceA.id}`, w.viewer.cookie),
+      await call(
+        t,
+        'GET',
+        `/contest-bank/questions?unitId=${w.nation.provinceA.id}`,
+        w.viewer.cookie,
+      ),
     );
     expect(list.items).toHaveLength(6);
     expect(list.items[0].options.filter((o: any) => o.correct)).toHaveLength(1);
     const cats = ok(
-      await call(t, 'GET', `/contest-bank/categories?unitId=${w.nation.provinceA.id}`, w.viewer.cookie),
+      await call(
+        t,
+        'GET',
+        `/contest-bank/categories?unitId=${w.nation.provinceA.id}`,
+        w.viewer.cookie,
+      ),
     );
     expect(cats.items).toHaveLength(2);
     for (const url of [
@@ -56,10 +68,12 @@ describe('contest admin API', () => {
     const before = await count(t, 'contest_question_categories');
     const q = await count(t, 'contest_questions');
     const body = { unitId: w.nation.provinceA.id, name: 'Chủ đề mới' };
-    expect((await call(t, 'POST', '/contest-bank/categories', w.viewer.cookie, body)).status).toBe(403);
-    expect((await call(t, 'POST', '/contest-bank/categories', w.outsider.cookie, body)).status).toBe(
-      404,
+    expect((await call(t, 'POST', '/contest-bank/categories', w.viewer.cookie, body)).status).toBe(
+      403,
     );
+    expect(
+      (await call(t, 'POST', '/contest-bank/categories', w.outsider.cookie, body)).status,
+    ).toBe(404);
     const question = {
       unitId: w.nation.provinceA.id,
       categoryId: w.categories[0],
@@ -70,9 +84,9 @@ describe('contest admin API', () => {
         { text: 'B', correct: false },
       ],
     };
-    expect((await call(t, 'POST', '/contest-bank/questions', w.viewer.cookie, question)).status).toBe(
-      403,
-    );
+    expect(
+      (await call(t, 'POST', '/contest-bank/questions', w.viewer.cookie, question)).status,
+    ).toBe(403);
     const contest = { unitId: w.nation.provinceA.id, title: 'Cuộc thi', timeLimitSeconds: 60 };
     expect((await call(t, 'POST', '/contests', w.viewer.cookie, contest)).status).toBe(403);
     expect((await call(t, 'POST', '/contests', w.outsider.cookie, contest)).status).toBe(404);
@@ -108,8 +122,7 @@ describe('contest admin API', () => {
       const res = await call(t, 'POST', '/contest-bank/questions', w.editor.cookie, body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
-      if (i === 0) expect(res.body.error.details[0].field).toBe('options');
-      else expect(JSON.stringify(res.body.error)).toContain(messages[i]);
+      expect(res.body.error.message).toBe(messages[i]);
     }
     expect(await count(t, 'contest_questions')).toBe(before);
   });
@@ -165,10 +178,19 @@ describe('contest admin API', () => {
         { text: 'B', correct: false },
       ],
     };
-    expect((await call(t, 'PUT', `/contest-bank/questions/${created.id}`, w.viewer.cookie, body)).status).toBe(403);
-    expect((await call(t, 'PUT', `/contest-bank/questions/${created.id}`, w.outsider.cookie, body)).status).toBe(404);
-    expect((await call(t, 'DELETE', `/contest-bank/questions/${created.id}`, w.viewer.cookie)).status).toBe(403);
-    const archived = ok(await call(t, 'DELETE', `/contest-bank/questions/${created.id}`, w.editor.cookie));
+    expect(
+      (await call(t, 'PUT', `/contest-bank/questions/${created.id}`, w.viewer.cookie, body)).status,
+    ).toBe(403);
+    expect(
+      (await call(t, 'PUT', `/contest-bank/questions/${created.id}`, w.outsider.cookie, body))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(t, 'DELETE', `/contest-bank/questions/${created.id}`, w.viewer.cookie)).status,
+    ).toBe(403);
+    const archived = ok(
+      await call(t, 'DELETE', `/contest-bank/questions/${created.id}`, w.editor.cookie),
+    );
     expect(archived.question.archived).toBe(true);
     const audit = await count(t, `audit_log where entity_id = '${created.id}'`);
     expect(audit).toBe(5);
@@ -190,8 +212,12 @@ describe('contest admin API', () => {
       'no_rounds',
       'quota_not_met',
     ]);
-    expect((await call(t, 'POST', `/contests/${draft.id}/publish`, w.viewer.cookie)).status).toBe(403);
-    expect((await call(t, 'POST', `/contests/${draft.id}/publish`, w.outsider.cookie)).status).toBe(404);
+    expect((await call(t, 'POST', `/contests/${draft.id}/publish`, w.viewer.cookie)).status).toBe(
+      403,
+    );
+    expect((await call(t, 'POST', `/contests/${draft.id}/publish`, w.outsider.cookie)).status).toBe(
+      404,
+    );
     const refused = await call(t, 'POST', `/contests/${draft.id}/publish`, w.editor.cookie);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe(MESSAGES.notReady);
@@ -215,7 +241,9 @@ describe('contest admin API', () => {
       timeLimitSeconds: null,
     });
     expect(noLimit.body.error.message).toBe(MESSAGES.timeLimit);
-    expect((await call(t, 'PATCH', `/contests/${draft.id}`, w.viewer.cookie, { title: 'x' })).status).toBe(403);
+    expect(
+      (await call(t, 'PATCH', `/contests/${draft.id}`, w.viewer.cookie, { title: 'x' })).status,
+    ).toBe(403);
 
     const published = await buildContest(t, w);
     const got = ok(await call(t, 'GET', `/contests/${published.id}`, w.viewer.cookie)).contest;
@@ -226,8 +254,12 @@ describe('contest admin API', () => {
     });
     expect(frozen.status).toBe(409);
     expect(frozen.body.error.message).toBe(MESSAGES.notDraft);
-    ok(await call(t, 'PATCH', `/contests/${published.id}`, w.editor.cookie, { rules: 'Thể lệ mới' }));
-    const list = ok(await call(t, 'GET', `/contests?unitId=${w.nation.provinceA.id}`, w.viewer.cookie));
+    ok(
+      await call(t, 'PATCH', `/contests/${published.id}`, w.editor.cookie, { rules: 'Thể lệ mới' }),
+    );
+    const list = ok(
+      await call(t, 'GET', `/contests?unitId=${w.nation.provinceA.id}`, w.viewer.cookie),
+    );
     expect(list.items.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -240,7 +272,12 @@ describe('contest admin API', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.message).toBe(MESSAGES.roundNotOver);
     expect(await count(t, "jobs where kind = 'contests.close_round'")).toBe(0);
-    const results = await call(t, 'GET', `/contests/${c.id}/rounds/${c.rounds[0]}/results`, w.outsider.cookie);
+    const results = await call(
+      t,
+      'GET',
+      `/contests/${c.id}/rounds/${c.rounds[0]}/results`,
+      w.outsider.cookie,
+    );
     expect(results.status).toBe(404);
   });
 });

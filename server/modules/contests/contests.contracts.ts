@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../kernel/http/errors.ts';
 
 export const CONTEST_LIMITS = {
   title: 300,
@@ -430,3 +431,29 @@ export const PublicResultsResponse = z.object({
   pageSize: z.number(),
   total: z.number(),
 });
+
+/**
+ * Parses a body whose rules carry their own Vietnamese messages (the key of a question, a
+ * phone number): the first such message becomes the error's message, every issue its details.
+ */
+export function parseWithMessages<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const custom = issues.find((i) => i.code === 'custom' || i.message in REVERSE_MESSAGES);
+  throw new AppError(
+    'validation_failed',
+    custom?.message,
+    issues.map((issue) => ({
+      field: issue.path.join('.') || null,
+      message:
+        issue.code === 'custom' || issue.message in REVERSE_MESSAGES
+          ? issue.message
+          : 'Giá trị không hợp lệ.',
+    })),
+  );
+}
+
+const REVERSE_MESSAGES: Record<string, true> = Object.fromEntries(
+  Object.values(MESSAGES).map((m) => [m, true]),
+);

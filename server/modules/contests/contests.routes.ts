@@ -49,6 +49,7 @@ import {
   UpdateContestBody,
   UpdateQuestionBody,
   UpdateRoundBody,
+  parseWithMessages,
 } from './contests.contracts.ts';
 
 /** The organiser's API: question bank, contests, rounds, publishing, closing (docs/API.md). */
@@ -94,13 +95,13 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   api.post(
     '/contest-bank/questions',
     {
-      schema: {
-        body: CreateQuestionBody.and(z.object({ unitId: z.uuid() })),
-        response: { 201: QuestionResponse },
-      },
+      schema: { response: { 201: QuestionResponse } },
     },
     async (request, reply) => {
-      const { unitId, ...input } = request.body;
+      const { unitId, ...input } = parseWithMessages(
+        CreateQuestionBody.and(z.object({ unitId: z.uuid() })),
+        request.body,
+      );
       const question = await createQuestion(deps, requireActor(request), unitId, input);
       return reply.status(201).send({ question });
     },
@@ -114,9 +115,14 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   );
   api.put(
     '/contest-bank/questions/:id',
-    { schema: { params: IdParams, body: UpdateQuestionBody, response: { 200: QuestionResponse } } },
+    { schema: { params: IdParams, response: { 200: QuestionResponse } } },
     async (request) => ({
-      question: await updateQuestion(deps, requireActor(request), request.params.id, request.body),
+      question: await updateQuestion(
+        deps,
+        requireActor(request),
+        request.params.id,
+        parseWithMessages(UpdateQuestionBody, request.body),
+      ),
     }),
   );
   api.delete(

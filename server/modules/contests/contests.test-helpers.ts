@@ -3,7 +3,7 @@ import type { Nation } from '../../test/factories.ts';
 import { buildNation, buildUser } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { call, ok } from '../../test/api.ts';
-import { solveChallenge } from './proof-of-work.ts';
+import { leadingZeroBits, powDigest, solveChallenge } from './proof-of-work.ts';
 
 export const SECRET_EXPLANATION = 'GIAI-THICH-BI-MAT';
 
@@ -132,11 +132,23 @@ export function nextPhone(): string {
 export async function registerParticipant(
   t: TestApp,
   contestId: string,
-  fields: Record<string, unknown> = {},
+  given: Record<string, unknown> = {},
 ): Promise<{ cookie: string; reply: PublicReply }> {
+  const fields = { ...given };
   const challenge = await pub(t, 'GET', `/${contestId}/challenge`, null);
   expect(challenge.status).toBe(200);
-  const solution = solveChallenge(challenge.body.challenge, challenge.body.difficulty);
+  let solution = solveChallenge(challenge.body.challenge, challenge.body.difficulty);
+  if (fields.solution === 'WRONG') {
+    // The first counter that does not solve it.
+    for (let n = 0; ; n++) {
+      const digest = powDigest(challenge.body.challenge, `x${n}`);
+      if (leadingZeroBits(digest) < challenge.body.difficulty) {
+        solution = `x${n}`;
+        break;
+      }
+    }
+    delete fields.solution;
+  }
   const reply = await pub(t, 'POST', `/${contestId}/participants`, null, {
     fullName: 'Nguyễn Văn An',
     phone: nextPhone(),

@@ -29,6 +29,7 @@ import {
   SaveAnswersBody,
   SubmitBody,
   SubmitResponse,
+  parseWithMessages,
 } from './contests.contracts.ts';
 import { issueChallenge } from './proof-of-work.ts';
 
@@ -71,14 +72,17 @@ export const publicContestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
     {
       schema: {
         params: PublicContestParams,
-        body: RegisterBody,
         response: { 201: ParticipantResponse },
       },
       config: { rateLimit },
     },
     async (request, reply) => {
       const { contestId } = request.params;
-      const { participant, token: issued } = await register(deps, contestId, request.body);
+      const { participant, token: issued } = await register(
+        deps,
+        contestId,
+        parseWithMessages(RegisterBody, request.body),
+      );
       reply.setCookie(PARTICIPANT_COOKIE, issued, {
         path: participantCookiePath(contestId),
         httpOnly: true,
