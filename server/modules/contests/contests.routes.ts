@@ -15,6 +15,7 @@ import {
   updateQuestion,
 } from './bank.service.ts';
 import { adminResults, requestRoundClose } from './close.service.ts';
+import { contestParticipation } from './participation.service.ts';
 import {
   addRound,
   createContest,
@@ -37,6 +38,7 @@ import {
   CreateContestBody,
   CreateQuestionBody,
   IdParams,
+  ParticipationResponse,
   QuestionListQuery,
   QuestionListResponse,
   QuestionResponse,
@@ -231,6 +233,11 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
             request.params.roundId,
           ),
         ),
+  );
+  api.get(
+    '/contests/:id/participation',
+    { schema: { params: IdParams, response: { 200: ParticipationResponse } } },
+    async (request) => contestParticipation(deps, requireActor(request), request.params.id),
   );
   api.get(
     '/contests/:id/rounds/:roundId/results',

@@ -354,6 +354,7 @@ describe('public contest API', () => {
       { name: 'Phạm Minh Dũng', right: 1, prediction: 2, seconds: 5 },
     ];
     const phones: string[] = [];
+    let first: { cookie: string; attemptId: string } | null = null;
     for (const p of people) {
       const phone = nextPhone();
       phones.push(phone);
@@ -361,10 +362,12 @@ describe('public contest API', () => {
       clock = START;
       const attempt = (await pub(t, 'POST', `/${c.id}/attempts`, cookie)).body.attempt;
       clock = START + p.seconds * 1000;
-      await pub(t, 'POST', `/${c.id}/attempts/${attempt.id}/submit`, cookie, {
+      const submitted = await pub(t, 'POST', `/${c.id}/attempts/${attempt.id}/submit`, cookie, {
         answers: answersFor(attempt, p.right),
         prediction: p.prediction,
       });
+      expectNoKey(submitted);
+      first ??= { cookie, attemptId: attempt.id };
       if (p.name === 'Phạm Minh Dũng') {
         // A second, better attempt: only the best counts.
         clock = START + 60_000;
@@ -420,6 +423,20 @@ describe('public contest API', () => {
         .status,
     ).toBe(409);
     // After the close, the after_round policy shows the score on the stored result.
+    const after = await pub(
+      t,
+      'POST',
+      `/${c.id}/attempts/${first!.attemptId}/submit`,
+      first!.cookie,
+      {},
+    );
+    expect(after.body.attempt.result).toEqual({
+      score: 3,
+      maxScore: 3,
+      correctCount: 3,
+      questionCount: 3,
+    });
+    expect(after.body.attempt.review).toBeUndefined();
     const rows: unknown = await t.deps.db.execute(
       sql`select count(*)::int as n from contest_round_results`,
     );
