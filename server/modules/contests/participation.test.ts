@@ -3,8 +3,7 @@ import { call, ok } from '../../test/api.ts';
 import { buildPerson } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { buildTestApp } from '../../test/test-app.ts';
-import { PEOPLE_INDICATORS } from '../planning/people.indicators.ts';
-import { buildCatalogue, evaluateRollups } from '../planning/index.ts';
+import { buildPlanningCatalogue, evaluateRollups } from '../planning/index.ts';
 import { CONTEST_INDICATORS } from './contests.indicators.ts';
 import type { World } from './contests.test-helpers.ts';
 import {
@@ -76,7 +75,7 @@ describe('contest participation per unit and as planning indicators', () => {
   });
 
   it('feeds the registry: participants (sum) and member participation (ratio of sums)', async () => {
-    const catalogue = buildCatalogue([...PEOPLE_INDICATORS, ...CONTEST_INDICATORS]);
+    const catalogue = buildPlanningCatalogue(CONTEST_INDICATORS);
     const window = { from: '2026-01-01', to: '2026-12-31' };
     const results = await evaluateRollups(
       t.deps.db,
