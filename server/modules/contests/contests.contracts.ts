@@ -51,6 +51,7 @@ export const MESSAGES = {
   phone: 'Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.',
   idNumber: 'Số CCCD phải gồm 12 chữ số (hoặc CMND cũ 9 chữ số).',
   birthYear: 'Năm sinh không hợp lệ.',
+  noHolders: 'Vòng thi không có người nào thuộc diện được cấp giấy chứng nhận.',
   phoneRateLimited: 'Số điện thoại này thao tác quá nhiều lần; vui lòng thử lại sau ít phút.',
 } as const;
 
@@ -237,6 +238,21 @@ export const Readiness = z.object({
 export const ReadinessResponse = z.object({ readiness: Readiness });
 
 export const CloseRoundResponse = z.object({ jobId: z.uuid() });
+
+export const RoundCertificatesBody = z.strictObject({
+  scope: z.enum(['prize_winners', 'all']),
+  issuedOn: z.iso.date(),
+  place: text(80),
+  signer: z
+    .strictObject({ title: text(160), name: text(120) })
+    .nullable()
+    .optional(),
+});
+export type RoundCertificatesBody = z.infer<typeof RoundCertificatesBody>;
+export const RoundCertificatesResponse = z.object({ jobId: z.uuid(), holders: z.number() });
+export const MyCertificatesResponse = z.object({
+  items: z.array(z.object({ roundId: z.uuid(), code: z.string(), downloadPath: z.string() })),
+});
 
 export const AdminResultsResponse = z.object({
   round: RoundView,

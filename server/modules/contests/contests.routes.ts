@@ -16,6 +16,7 @@ import {
 } from './bank.service.ts';
 import { adminResults, requestRoundClose } from './close.service.ts';
 import { contestParticipation } from './participation.service.ts';
+import { requestRoundCertificates } from './certificates.service.ts';
 import {
   addRound,
   createContest,
@@ -43,6 +44,8 @@ import {
   QuestionListResponse,
   QuestionResponse,
   ReadinessResponse,
+  RoundCertificatesBody,
+  RoundCertificatesResponse,
   RoundBody,
   RoundParams,
   RoundView,
@@ -231,6 +234,28 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
             requireActor(request),
             request.params.id,
             request.params.roundId,
+          ),
+        ),
+  );
+  api.post(
+    '/contests/:id/rounds/:roundId/certificates',
+    {
+      schema: {
+        params: RoundParams,
+        body: RoundCertificatesBody,
+        response: { 202: RoundCertificatesResponse },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(
+          await requestRoundCertificates(
+            deps,
+            requireActor(request),
+            request.params.id,
+            request.params.roundId,
+            request.body,
           ),
         ),
   );

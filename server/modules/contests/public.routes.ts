@@ -15,9 +15,11 @@ import {
   submitAttempt,
 } from './attempt.service.ts';
 import { publicResults } from './close.service.ts';
+import { myCertificates } from './certificates.service.ts';
 import {
   AttemptResponse,
   ChallengeResponse,
+  MyCertificatesResponse,
   ParticipantResponse,
   PublicAttemptParams,
   PublicContestParams,
@@ -150,6 +152,15 @@ export const publicContestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
       const { contestId, attemptId } = request.params;
       reply.headers(noStore);
       return submitAttempt(deps, contestId, token(request), attemptId, request.body);
+    },
+  );
+
+  api.get(
+    '/public/contests/:contestId/certificates',
+    { schema: { params: PublicContestParams, response: { 200: MyCertificatesResponse } } },
+    async (request, reply) => {
+      reply.headers(noStore);
+      return myCertificates(deps, request.params.contestId, token(request));
     },
   );
 

@@ -4,6 +4,7 @@ import { call, ok } from '../../test/api.ts';
 import { buildPerson } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { buildTestApp } from '../../test/test-app.ts';
+import { createJobRunner, jobs } from '../../kernel/jobs/index.ts';
 import { closeRound } from './close.service.ts';
 import { MESSAGES } from './contests.contracts.ts';
 import { contestAttempts, contestParticipants, contestRounds } from './contests.table.ts';
@@ -392,7 +393,10 @@ describe('public contest API', () => {
       w.editor.cookie,
     );
     expect(job.status).toBe(202);
-    const summary = await closeRound(t.deps, c.id, c.rounds[0]!);
+    await createJobRunner(t.deps, t.app.jobs).runUntilIdle();
+    const [jobRow] = await t.deps.db.select().from(jobs).where(eq(jobs.id, job.body.jobId));
+    expect(jobRow).toMatchObject({ status: 'done', progressDone: 4, progressTotal: 4 });
+    const summary = jobRow!.result;
     expect(summary).toEqual({ participants: 4, attempts: 5, trueCount: 3 });
     const [round] = await t.deps.db
       .select()
@@ -437,6 +441,33 @@ describe('public contest API', () => {
       questionCount: 3,
     });
     expect(after.body.attempt.review).toBeUndefined();
+
+    // Certificates for the prize winners, through the certificates module's batch job.
+    const certUrl = `/contests/${c.id}/rounds/${c.rounds[0]}/certificates`;
+    const certBody = { scope: 'prize_winners', issuedOn: '2026-11-29', place: 'Tây Ninh' };
+    expect((await call(t, 'POST', certUrl, w.viewer.cookie, certBody)).status).toBe(403);
+    expect((await call(t, 'POST', certUrl, w.outsider.cookie, certBody)).status).toBe(404);
+    expect(
+      (await call(t, 'POST', certUrl, w.editor.cookie, { ...certBody, scope: 'x' })).status,
+    ).toBe(400);
+    const unclosed = await call(
+      t,
+      'POST',
+      `/contests/${c.id}/rounds/${c.rounds[1]}/certificates`,
+      w.editor.cookie,
+      certBody,
+    );
+    expect(unclosed.status).toBe(409);
+    const issued = ok(await call(t, 'POST', certUrl, w.editor.cookie, certBody), 202);
+    expect(issued.holders).toBe(2);
+    await createJobRunner(t.deps, t.app.jobs).runUntilIdle();
+    const mine = await pub(t, 'GET', `/${c.id}/certificates`, first!.cookie);
+    expect(mine.body.items).toHaveLength(1);
+    const pdf = await t.app.inject({ method: 'GET', url: mine.body.items[0].downloadPath });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((await pub(t, 'GET', `/${c.id}/certificates`, null)).status).toBe(401);
+
     const rows: unknown = await t.deps.db.execute(
       sql`select count(*)::int as n from contest_round_results`,
     );
