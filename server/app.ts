@@ -14,6 +14,12 @@ import { registerErrorHandler } from './kernel/http/error-handler.ts';
 import { AppError } from './kernel/http/errors.ts';
 import { createJobRegistry, jobRoutes } from './kernel/jobs/index.ts';
 import { certificateJobs, certificateRoutes } from './modules/certificates/index.ts';
+import {
+  CONTEST_INDICATORS,
+  contestJobs,
+  contestRoutes,
+  publicContestRoutes,
+} from './modules/contests/index.ts';
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
 import { findUnitAsOf, orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
@@ -46,6 +52,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const jobs = createJobRegistry();
   app.decorate('jobs', jobs);
   for (const job of certificateJobs) jobs.register(job);
+  for (const job of contestJobs) jobs.register(job);
+  const computedIndicators = [...CONTEST_INDICATORS];
   const unitPath = async (db: Db, unitId: string) =>
     (await findUnitAsOf(db, unitId, deps.today()))?.path ?? null;
 
@@ -54,11 +62,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(identityRoutes, deps);
       await api.register(orgRoutes, deps);
       await api.register(peopleRoutes, deps);
-      await api.register(planningRoutes, deps);
+      await api.register(planningRoutes, { ...deps, computedIndicators });
       await api.register(jobRoutes, { ...deps, unitPath });
       await api.register(certificateRoutes, deps);
-      await api.register(reportingRoutes, deps);
+      await api.register(reportingRoutes, { ...deps, computedIndicators });
       await api.register(notificationsRoutes, deps);
+      await api.register(contestRoutes, deps);
+      await api.register(publicContestRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Process configuration, read once from the environment. */
@@ -38,6 +39,14 @@ export type Config = {
    * header from anyone would let a client pick its own IP and walk past every rate limit.
    */
   trustProxy: boolean | string;
+  /** Contest registration's proof of work: leading zero bits of sha256 (tiny in tests). */
+  contestPowBits: number;
+  /** Signs proof-of-work challenges; set it so every process accepts the others' challenges. */
+  contestSecret: string;
+  /** Contest registrations and attempt starts allowed per IP per minute. */
+  contestRateLimit: number;
+  /** Registration tries allowed per phone number per 10 minutes. */
+  contestPhoneRateLimit: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Phủ Xanh <no-reply@phuxanh.local>',
     reminderWithinDays: Number(env.REMINDER_WITHIN_DAYS ?? 7),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    contestPowBits: Number(env.CONTEST_POW_BITS ?? 16),
+    contestSecret: env.CONTEST_SECRET || randomBytes(32).toString('hex'),
+    contestRateLimit: Number(env.CONTEST_RATE_LIMIT ?? 60),
+    contestPhoneRateLimit: Number(env.CONTEST_PHONE_RATE_LIMIT ?? 5),
   };
 }
 

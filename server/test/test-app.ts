@@ -71,7 +71,7 @@ export async function openTestDatabase(): Promise<{
 }
 
 export async function buildTestApp(
-  options: { today?: string; config?: Partial<Config> } = {},
+  options: { today?: string; config?: Partial<Config>; now?: () => Date } = {},
 ): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   let today = options.today ?? '2026-11-22';
@@ -81,7 +81,7 @@ export async function buildTestApp(
     database,
     db: database.db,
     today: () => today,
-    now: () => instantOnVietnamDay(today),
+    now: options.now ?? (() => instantOnVietnamDay(today)),
   };
   const app = await buildApp(deps);
   await app.ready();

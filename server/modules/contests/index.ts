@@ -1,0 +1,18 @@
+/** The contests module's public surface (courses reuse the quiz through kind 'course_test'). */
+import type { AnyJobDefinition } from '../../kernel/jobs/index.ts';
+import { closeRoundJob } from './close.service.ts';
+
+export { contestRoutes } from './contests.routes.ts';
+export { publicContestRoutes } from './public.routes.ts';
+export { CONTEST_INDICATORS } from './contests.indicators.ts';
+export { closeRound, closeRoundJob, requestRoundClose } from './close.service.ts';
+export {
+  contests,
+  contestAttempts,
+  contestParticipants,
+  contestRounds,
+  contestRoundResults,
+} from './contests.table.ts';
+
+/** The job kinds this module runs (registered by server/app.ts). */
+export const contestJobs: AnyJobDefinition[] = [closeRoundJob];
