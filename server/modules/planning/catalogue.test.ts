@@ -90,7 +90,17 @@ describe('indicator catalogue', () => {
         )
       )[0]!.n;
     const before = await count();
-    expect(before).toBe(REPORTED_INDICATORS.length + PEOPLE_INDICATORS.length);
+    // The app also upserts the computed indicators other modules register (contests…).
+    const codes = await selectRows<{ code: string }>(
+      t.deps.db,
+      sql`select code from ${indicators}`,
+    );
+    expect(codes.map((r) => r.code)).toEqual(
+      expect.arrayContaining([
+        ...REPORTED_INDICATORS.map((d) => d.code),
+        ...PEOPLE_INDICATORS.map((c) => c.definition.code),
+      ]),
+    );
     await t.deps.db.execute(
       sql`update ${indicators} set name = 'sửa tay' where code = 'online_trends'`,
     );
