@@ -17,6 +17,7 @@ import {
 import { adminResults, requestRoundClose } from './close.service.ts';
 import { contestParticipation } from './participation.service.ts';
 import { requestRoundCertificates } from './certificates.service.ts';
+import { questionStats } from './stats.service.ts';
 import {
   addRound,
   createContest,
@@ -43,6 +44,7 @@ import {
   QuestionListQuery,
   QuestionListResponse,
   QuestionResponse,
+  QuestionStatsResponse,
   ReadinessResponse,
   RoundCertificatesBody,
   RoundCertificatesResponse,
@@ -258,6 +260,12 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
             request.body,
           ),
         ),
+  );
+  api.get(
+    '/contests/:id/rounds/:roundId/question-stats',
+    { schema: { params: RoundParams, response: { 200: QuestionStatsResponse } } },
+    async (request) =>
+      questionStats(deps, requireActor(request), request.params.id, request.params.roundId),
   );
   api.get(
     '/contests/:id/participation',

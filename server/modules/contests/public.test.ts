@@ -442,6 +442,22 @@ describe('public contest API', () => {
     });
     expect(after.body.attempt.review).toBeUndefined();
 
+    // Question statistics: facility and discrimination over the round's finished attempts.
+    const statsUrl = `/contests/${c.id}/rounds/${c.rounds[0]}/question-stats`;
+    const stats = ok(await call(t, 'GET', statsUrl, w.viewer.cookie));
+    expect(stats.attempts).toBe(5);
+    const seen = stats.items.reduce((sum: number, i: any) => sum + i.attempts, 0);
+    const right = stats.items.reduce((sum: number, i: any) => sum + i.facility * i.attempts, 0);
+    expect(seen).toBe(15);
+    expect(Math.round(right)).toBe(12);
+    for (const item of stats.items) {
+      expect(item.facility).toBeGreaterThanOrEqual(0);
+      expect(item.facility).toBeLessThanOrEqual(1);
+      if (item.discrimination !== null)
+        expect(Math.abs(item.discrimination)).toBeLessThanOrEqual(1);
+    }
+    expect((await call(t, 'GET', statsUrl, w.outsider.cookie)).status).toBe(404);
+
     // Certificates for the prize winners, through the certificates module's batch job.
     const certUrl = `/contests/${c.id}/rounds/${c.rounds[0]}/certificates`;
     const certBody = { scope: 'prize_winners', issuedOn: '2026-11-29', place: 'Tây Ninh' };
