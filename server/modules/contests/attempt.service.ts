@@ -297,6 +297,7 @@ async function finishAttempt(
       maxScore: score.maxScore,
       correctCount: score.correctCount,
       isAllCorrect: score.isAllCorrect,
+      correct: score.questions.map((q) => q.isCorrect),
       durationMs: counted.durationMs,
       prediction: pool.contest.hasPrediction ? extra.prediction : null,
     })

@@ -186,7 +186,7 @@ export async function requestRoundClose(
 
 // --- Results ------------------------------------------------------------------------------
 
-async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+export async function unitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const result: unknown = await db.execute(
     sql`select distinct on (unit_id) unit_id, name from unit_versions

@@ -273,6 +273,20 @@ export const AdminResultsResponse = z.object({
   ),
 });
 
+export const QuestionStatsResponse = z.object({
+  attempts: z.number(),
+  items: z.array(
+    z.object({
+      versionId: z.uuid(),
+      questionId: z.uuid().nullable(),
+      text: z.string(),
+      attempts: z.number(),
+      facility: z.number(),
+      discrimination: z.number().nullable(),
+    }),
+  ),
+});
+
 export const ParticipationResponse = z.object({
   items: z.array(
     z.object({

@@ -17,6 +17,8 @@ import {
 import { adminResults, requestRoundClose } from './close.service.ts';
 import { contestParticipation } from './participation.service.ts';
 import { requestRoundCertificates } from './certificates.service.ts';
+import { questionStats } from './stats.service.ts';
+import { XLSX_CONTENT_TYPE, exportResultsXlsx } from './results.xlsx.ts';
 import {
   addRound,
   createContest,
@@ -43,6 +45,7 @@ import {
   QuestionListQuery,
   QuestionListResponse,
   QuestionResponse,
+  QuestionStatsResponse,
   ReadinessResponse,
   RoundCertificatesBody,
   RoundCertificatesResponse,
@@ -258,6 +261,29 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
             request.body,
           ),
         ),
+  );
+  api.get(
+    '/contests/:id/rounds/:roundId/question-stats',
+    { schema: { params: RoundParams, response: { 200: QuestionStatsResponse } } },
+    async (request) =>
+      questionStats(deps, requireActor(request), request.params.id, request.params.roundId),
+  );
+  api.get(
+    '/contests/:id/rounds/:roundId/results.xlsx',
+    { schema: { params: RoundParams } },
+    async (request, reply) => {
+      const { fileName, buffer } = await exportResultsXlsx(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.params.roundId,
+      );
+      return reply
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
+    },
   );
   api.get(
     '/contests/:id/participation',

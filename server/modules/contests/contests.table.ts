@@ -203,6 +203,8 @@ export const contestAttempts = pgTable(
     maxScore: doublePrecision('max_score'),
     correctCount: integer('correct_count'),
     isAllCorrect: boolean('is_all_correct'),
+    /** Per drawn question (in order): fully correct — for review and question statistics. */
+    correct: jsonb('correct').$type<boolean[]>(),
     durationMs: integer('duration_ms'),
     prediction: integer('prediction'),
   },

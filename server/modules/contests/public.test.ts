@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, ok } from '../../test/api.ts';
 import { buildPerson } from '../../test/factories.ts';
@@ -441,6 +442,44 @@ describe('public contest API', () => {
       questionCount: 3,
     });
     expect(after.body.attempt.review).toBeUndefined();
+
+    // The organiser's XLSX export holds the same rows, unmasked.
+    const xlsxUrl = `/api/contests/${c.id}/rounds/${c.rounds[0]}/results.xlsx`;
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: xlsxUrl,
+      headers: { cookie: w.viewer.cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(2).value).toBe('Lê Hoàng Cường');
+    expect(sheet.getRow(2).getCell(3).value).toBe(phones[2]);
+    expect(sheet.getRow(2).getCell(9).value).toBe('Nhất');
+    expect(sheet.rowCount).toBe(5);
+    const denied = await t.app.inject({
+      method: 'GET',
+      url: xlsxUrl,
+      headers: { cookie: w.outsider.cookie },
+    });
+    expect(denied.statusCode).toBe(404);
+
+    // Question statistics: facility and discrimination over the round's finished attempts.
+    const statsUrl = `/contests/${c.id}/rounds/${c.rounds[0]}/question-stats`;
+    const stats = ok(await call(t, 'GET', statsUrl, w.viewer.cookie));
+    expect(stats.attempts).toBe(5);
+    const seen = stats.items.reduce((sum: number, i: any) => sum + i.attempts, 0);
+    const right = stats.items.reduce((sum: number, i: any) => sum + i.facility * i.attempts, 0);
+    expect(seen).toBe(15);
+    expect(Math.round(right)).toBe(12);
+    for (const item of stats.items) {
+      expect(item.facility).toBeGreaterThanOrEqual(0);
+      expect(item.facility).toBeLessThanOrEqual(1);
+      if (item.discrimination !== null)
+        expect(Math.abs(item.discrimination)).toBeLessThanOrEqual(1);
+    }
+    expect((await call(t, 'GET', statsUrl, w.outsider.cookie)).status).toBe(404);
 
     // Certificates for the prize winners, through the certificates module's batch job.
     const certUrl = `/contests/${c.id}/rounds/${c.rounds[0]}/certificates`;

@@ -15,6 +15,7 @@ CREATE TABLE "contest_attempts" (
 	"max_score" double precision,
 	"correct_count" integer,
 	"is_all_correct" boolean,
+	"correct" jsonb,
 	"duration_ms" integer,
 	"prediction" integer
 );
