@@ -108,8 +108,10 @@ export function AttachmentsCard({ planId, canUpload }: { planId: string; canUplo
                     {a.fileName}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {t('planning.attachments.size', { size: formatNumber(a.sizeBytes / 1024) })} ·{' '}
-                    {formatDate(a.uploadedAt)}
+                    {t('planning.attachments.size', {
+                      size: formatNumber(Math.max(0.1, a.sizeBytes / 1024)),
+                    })}{' '}
+                    · {formatDate(a.uploadedAt)}
                   </Text>
                 </Stack>
               </Group>
