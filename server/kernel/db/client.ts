@@ -53,7 +53,9 @@ async function openPglite(dataDir: string | undefined, templateFile?: string): P
 }
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // JIT off: the application's queries are short; compiling them (Debian's PostgreSQL has JIT on,
+  // from a cost of 100,000) took longer than running them (docs/decisions/0010).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
   // An idle client can be cut by the server (restart, admin command). The pool replaces it on the
   // next checkout; without a listener the 'error' event would crash the process.
   pool.on('error', (error) => {

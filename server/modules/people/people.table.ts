@@ -1,8 +1,10 @@
 import {
+  bigint,
   boolean,
   date,
   index,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -52,4 +54,21 @@ export const people = pgTable(
     uniqueIndex('people_phone_uq').on(t.phone),
     uniqueIndex('people_id_number_uq').on(t.idNumber),
   ],
+);
+
+/**
+ * People counted by province (people.province_id), category and gender, kept by statement-level
+ * triggers on people in the writing transaction (migration 0009); the planning module's people
+ * counts read it for the whole country (docs/decisions/0010-dashboard-rollups.md). Gender is ''
+ * for none.
+ */
+export const peopleCounts = pgTable(
+  'people_counts',
+  {
+    provinceId: uuid('province_id').notNull(),
+    category: text('category').notNull(),
+    gender: text('gender').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.category, t.gender] })],
 );

@@ -85,4 +85,13 @@ export type ComputedRow = {
 export type ComputedIndicator = {
   definition: IndicatorDefinition & { source: 'computed' };
   compute(db: Db, context: ComputeContext): Promise<ComputedRow[]>;
+  /**
+   * Optional fast path for the whole country (`subtree` is the children of a level-1 root at
+   * `rootPath`): the same rows as `compute`, from aggregates kept at write time; null when it
+   * cannot answer exactly (compute runs instead).
+   */
+  computeNational?(
+    db: Db,
+    context: ComputeContext & { rootPath: string },
+  ): Promise<ComputedRow[] | null>;
 };

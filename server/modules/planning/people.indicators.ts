@@ -47,6 +47,71 @@ export const peopleCount: ComputedIndicator = {
     );
     return toRows(rows);
   },
+  /**
+   * The whole country: people_counts (by people.province_id, kept by triggers) go to their
+   * province's bucket on the tree date; the people of units whose shape changed after that date
+   * (the only ones whose bucket then may differ) are taken out and counted where their unit
+   * stood. Null when a province's remaining count has no bucket (cannot happen when the table
+   * and the triggers agree): the per-unit count answers then.
+   */
+  async computeNational(db, context) {
+    const d = context.treeDate;
+    const holds = (alias: string) =>
+      sql.raw(
+        `${alias}.valid_from <= '${d}'::date and (${alias}.valid_to is null or ${alias}.valid_to > '${d}'::date)`,
+      );
+    const bucket = (alias: string) =>
+      sql.raw(
+        `(case when nlevel(${alias}.path) > 1 then subpath(${alias}.path, 0, 2) else ${alias}.path end)::text`,
+      );
+    const totals = await selectRows<
+      Raw & { province: string; unit_path: string | null; elsewhere: boolean }
+    >(
+      db,
+      sql`select pc.province_id::text as province, b.bucket as unit_path, pc.category,
+          pc.gender as sex, pc.n::float8 as value,
+          exists (select 1 from unit_versions w where w.unit_id = pc.province_id and ${holds('w')}
+            and not (w.path <@ ${context.rootPath}::ltree)) as elsewhere
+        from people_counts pc
+        left join lateral (select ${bucket('v')} as bucket from unit_versions v
+          where v.unit_id = pc.province_id and ${holds('v')}
+            and v.path <@ ${context.rootPath}::ltree) b on true`,
+    );
+    const moved = await selectRows<Raw & { province: string; unit_path: string | null }>(
+      db,
+      sql`select p.province_id::text as province, b.bucket as unit_path, p.category,
+          coalesce(p.gender, '') as sex, count(*)::float8 as value
+        from people p
+        join (select distinct unit_id from unit_versions
+              where valid_from > ${d}::date) changed on changed.unit_id = p.unit_id
+        left join lateral (select ${bucket('v')} as bucket from unit_versions v
+          where v.unit_id = p.unit_id and ${holds('v')}
+            and v.path <@ ${context.rootPath}::ltree) b on true
+        group by 1, 2, 3, 4`,
+    );
+    const key = (r: { province: string; category: string | null; sex: string | null }) =>
+      `${r.province}|${r.category}|${r.sex}`;
+    const movedOut = new Map<string, number>();
+    for (const m of moved) movedOut.set(key(m), (movedOut.get(key(m)) ?? 0) + Number(m.value));
+    const out = new Map<string, Raw>();
+    const add = (path: string, category: string | null, sex: string | null, n: number) => {
+      const k = `${path}|${category}|${sex}`;
+      const row = out.get(k) ?? { unit_path: path, category, sex, value: 0 };
+      row.value += n;
+      out.set(k, row);
+    };
+    for (const t of totals) {
+      const staying = Number(t.value) - (movedOut.get(key(t)) ?? 0);
+      if (staying === 0) continue;
+      if (staying < 0) return null;
+      // Another tree's province (its people stand outside the root), else a contradiction.
+      if (t.unit_path !== null) add(t.unit_path, t.category, t.sex || null, staying);
+      else if (!t.elsewhere) return null;
+    }
+    for (const m of moved)
+      if (m.unit_path) add(m.unit_path, m.category, m.sex || null, Number(m.value));
+    return toRows([...out.values()]);
+  },
 };
 
 export const newMembersAdmitted: ComputedIndicator = {

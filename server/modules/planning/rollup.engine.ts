@@ -90,6 +90,8 @@ export async function evaluateRollups(
   rootId: string,
   asOf: IsoDate,
   specs: RollupSpec[],
+  /** `national: false` reads every fact per unit even for the whole country (the tests compare). */
+  options: { national?: boolean } = {},
 ): Promise<Map<string, RollupResult>> {
   const results = new Map<string, RollupResult>();
   const groups = new Map<string, RollupSpec[]>();
@@ -119,9 +121,14 @@ export async function evaluateRollups(
     if (!root) continue;
 
     const plain = group.filter((s) => s.indicator.aggregation !== 'share_of_units');
-    const facts = await collectFacts(db, catalogue, codesOf(plain.map((s) => s.indicator)), {
+    const plainCodes = codesOf(plain.map((s) => s.indicator));
+    // A level-1 root (the whole country) is answered from the per-province aggregates.
+    const national =
+      root.path.includes('.') || options.national === false ? undefined : { rootPath: root.path };
+    const facts = await collectFacts(db, catalogue, plainCodes, {
       ...scope,
       subtree: childBuckets(root.path, treeDate),
+      ...(national ? { national } : {}),
     });
     for (const spec of plain) {
       const result = results.get(spec.key)!;
@@ -147,12 +154,29 @@ export async function evaluateRollups(
     for (const setNeeds of bySet.values()) {
       const candidates = setNeeds[0]!.candidates;
       const paths = await findCandidatePaths(db, root.path, candidates, treeDate);
-      const candidateFacts: Fact[] = paths.length
-        ? await collectFacts(db, catalogue, codesOf(setNeeds.map((n) => n.base)), {
-            ...scope,
-            subtree: candidateBuckets(root.path, candidates, treeDate),
-          })
-        : [];
+      const needCodes = codesOf(setNeeds.map((n) => n.base));
+      let candidateFacts: Fact[] = [];
+      if (paths.length && candidates === 'children') {
+        // Buckets by child are the children's own buckets minus the root's own values: reuse the
+        // facts already read, and read only the codes not among them.
+        const missing = needCodes.filter((c) => !plainCodes.includes(c));
+        const extra = missing.length
+          ? await collectFacts(db, catalogue, missing, {
+              ...scope,
+              subtree: childBuckets(root.path, treeDate),
+              ...(national ? { national } : {}),
+            })
+          : [];
+        const wanted = new Set(needCodes);
+        candidateFacts = [...facts, ...extra].filter(
+          (f) => f.unitPath !== root.path && wanted.has(f.code),
+        );
+      } else if (paths.length) {
+        candidateFacts = await collectFacts(db, catalogue, needCodes, {
+          ...scope,
+          subtree: candidateBuckets(root.path, candidates, treeDate),
+        });
+      }
       for (const need of setNeeds)
         applyNeed(need, paths, candidateFacts, root.path, periods, results);
     }

@@ -6,6 +6,7 @@ import { unitVersions } from '../org/index.ts';
 import type { Catalogue } from './catalogue.service.ts';
 import { selectRows } from './planning.sql.ts';
 import { indicatorValues } from './planning.table.ts';
+import { provinceFacts, restFilter } from './rollup.province.ts';
 
 /**
  * Facts for rollups, read in grouped queries over the tree as it stood on a date. A fact is the
@@ -101,12 +102,14 @@ async function reportedFacts(
   window: Window,
   asOf: IsoDate,
   subtree: SQL,
+  /** Only values matching this (SQL on `v`), for the part the fast path could not prove. */
+  only?: SQL,
 ) {
   if (codes.length === 0) return [];
   const stocks = codes.filter((c) => catalogue.get(c)?.accumulation === 'stock');
   const flows = codes.filter((c) => !stocks.includes(c));
   const inWindow = sql`v.period_from >= ${window.from}::date and v.period_to <= ${window.to}::date
-    and v.period_from <= ${asOf}::date`;
+    and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}`;
   const parts: SQL[] = [];
   if (flows.length) {
     parts.push(sql`select v.indicator_code, v.unit_id, v.category, v.sex,
@@ -152,20 +155,49 @@ export async function collectFacts(
   db: Db,
   catalogue: Catalogue,
   codes: string[],
-  scope: { window: Window; treeDate: IsoDate; asOf: IsoDate; subtree: SQL },
+  scope: {
+    window: Window;
+    treeDate: IsoDate;
+    asOf: IsoDate;
+    subtree: SQL;
+    /**
+     * Set when `subtree` is childBuckets of a level-1 root (the whole country by province): the
+     * per-province aggregates answer (rollup.province.ts), exactly as the per-unit query would.
+     */
+    national?: { rootPath: string };
+  },
 ): Promise<Fact[]> {
   const unique = [...new Set(codes)];
   const reported = unique.filter((c) => !catalogue.computed(c));
-  const facts = await reportedFacts(
-    db,
-    catalogue,
-    reported,
-    scope.window,
-    scope.asOf,
-    scope.subtree,
-  );
+  let facts: Fact[];
+  if (scope.national && reported.length) {
+    const fast = await provinceFacts(db, catalogue, reported, {
+      ...scope,
+      rootPath: scope.national.rootPath,
+    });
+    facts = fast.facts;
+    if (fast.rest.length) {
+      facts.push(
+        ...(await reportedFacts(
+          db,
+          catalogue,
+          [...new Set(fast.rest.map((r) => r.code))],
+          scope.window,
+          scope.asOf,
+          scope.subtree,
+          restFilter(fast.rest),
+        )),
+      );
+    }
+  } else {
+    facts = await reportedFacts(db, catalogue, reported, scope.window, scope.asOf, scope.subtree);
+  }
   for (const code of unique.filter((c) => catalogue.computed(c))) {
-    const rows = await catalogue.computed(code)!.compute(db, scope);
+    const computed = catalogue.computed(code)!;
+    const rows =
+      (scope.national && computed.computeNational
+        ? await computed.computeNational(db, { ...scope, rootPath: scope.national.rootPath })
+        : null) ?? (await computed.compute(db, scope));
     facts.push(...rows.map((r) => ({ ...r, code })));
   }
   return facts;
