@@ -176,7 +176,21 @@ export async function register(
     .onConflictDoNothing()
     .returning();
   if (inserted.length === 0) throw new AppError('conflict', MESSAGES.duplicatePhone);
+  rememberParticipant(inserted[0]!.tokenHash, inserted[0]!);
   return { participant: inserted[0]!, token };
+}
+
+/**
+ * Participants by token hash. A participant row is never updated or deleted once registered, so
+ * remembering it is exact in every process; it saves one query on each start, answer and submit
+ * (the requests of the round-start spike). Bounded: forgotten all at once past the cap.
+ */
+const knownParticipants = new Map<string, ParticipantRow>();
+const KNOWN_PARTICIPANTS_CAP = 200_000;
+
+function rememberParticipant(tokenHash: string, row: ParticipantRow): void {
+  if (knownParticipants.size >= KNOWN_PARTICIPANTS_CAP) knownParticipants.clear();
+  knownParticipants.set(tokenHash, row);
 }
 
 export async function participantOf(
@@ -185,10 +199,15 @@ export async function participantOf(
   token: string | undefined,
 ): Promise<ParticipantRow> {
   if (!token) throw new AppError('unauthenticated', MESSAGES.notRegistered);
-  const [row] = await deps.db
-    .select()
-    .from(contestParticipants)
-    .where(eq(contestParticipants.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  let row = knownParticipants.get(tokenHash);
+  if (!row) {
+    [row] = await deps.db
+      .select()
+      .from(contestParticipants)
+      .where(eq(contestParticipants.tokenHash, tokenHash));
+    if (row) rememberParticipant(tokenHash, row);
+  }
   if (!row || row.contestId !== contestId) {
     throw new AppError('unauthenticated', MESSAGES.notRegistered);
   }

@@ -22,7 +22,7 @@ import {
   contests,
 } from './contests.table.ts';
 import { clearPoolCache } from './pool.cache.ts';
-import { countRound, writeRoundRanking } from './round-results.sql.ts';
+import { writeRoundRanking } from './round-results.sql.ts';
 
 export type CloseSummary = { participants: number; attempts: number; trueCount: number };
 
@@ -80,6 +80,8 @@ export async function closeRound(
     throw new AppError('invalid_state', MESSAGES.roundNotOver);
   }
   const pool = await publishedPool(deps, contestId);
+  // Progress in three steps: attempts still open are expired, then ranked and written, then done.
+  await onProgress(0, 3);
   const open = await deps.db
     .select()
     .from(contestAttempts)
@@ -87,17 +89,19 @@ export async function closeRound(
   for (const attempt of open) await expireAttempt(deps, pool, attempt);
 
   const { timeMode, prizeLadder } = pool.contest;
-  const counts = await countRound(deps.db, roundId, timeMode, round.opensAt);
-  const total = counts.participants;
-  await onProgress(0, total);
+  await onProgress(1, 3);
   // One transaction: the results, the prizes and the closing appear together, and a crash
   // leaves the round open with its previous results, so the job simply runs again.
-  await deps.db.transaction(async (tx) => {
-    await writeRoundRanking(tx, roundId, timeMode, round.opensAt, counts.trueCount);
+  const counts = await deps.db.transaction(async (tx) => {
+    const counts = await writeRoundRanking(tx, roundId, timeMode, round.opensAt);
     await awardPrizes(tx, roundId, prizeLadder);
     await tx
       .update(contestRounds)
-      .set({ trueCount: counts.trueCount, participantCount: total, closedAt: new Date() })
+      .set({
+        trueCount: counts.trueCount,
+        participantCount: counts.participants,
+        closedAt: new Date(),
+      })
       .where(eq(contestRounds.id, roundId));
     await recordAudit(tx, {
       actorId: null,
@@ -105,12 +109,13 @@ export async function closeRound(
       entity: 'contest_round',
       entityId: roundId,
       unitId: pool.contest.unitId,
-      after: { trueCount: counts.trueCount, participants: total, attempts: counts.attempts },
+      after: counts,
     });
+    return counts;
   });
-  await onProgress(total, total);
+  await onProgress(3, 3);
   clearPoolCache();
-  return { participants: total, attempts: counts.attempts, trueCount: counts.trueCount };
+  return counts;
 }
 
 const ClosePayload = z.object({ contestId: z.uuid(), roundId: z.uuid() });

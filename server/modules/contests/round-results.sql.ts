@@ -41,41 +41,27 @@ function bestAttempts(roundId: string, timeMode: TimeMode, roundOpensAt: Date) {
 
 export type RoundResultCounts = { trueCount: number; participants: number; attempts: number };
 
-/** Counts of a round's finished attempts: people whose best is all correct, people, attempts. */
-export async function countRound(
-  db: Db,
-  roundId: string,
-  timeMode: TimeMode,
-  roundOpensAt: Date,
-): Promise<RoundResultCounts> {
-  const result = await db.execute(sql`
-    with best as (${bestAttempts(roundId, timeMode, roundOpensAt)})
-    select (select count(*) from best where is_all_correct)::int as true_count,
-           (select count(*) from best)::int as participants,
-           (select count(*) from contest_attempts
-             where round_id = ${roundId}::uuid and status <> 'active')::int as attempts`);
-  const row = (
-    result as { rows: { true_count: number; participants: number; attempts: number }[] }
-  ).rows[0]!;
-  return { trueCount: row.true_count, participants: row.participants, attempts: row.attempts };
-}
+type Row = { true_count: number; participants: number; attempts: number };
 
 /**
- * Replaces the round's results with the ranking against `trueCount`; prizes are left null
- * (the ladder is applied to the top rows afterwards).
+ * Replaces the round's results with its ranking, in one statement (each person's best attempt
+ * is found once and feeds both the true count and the order). Prizes are left null: the ladder
+ * is applied to the top rows afterwards. Run it inside the closing transaction.
  */
 export async function writeRoundRanking(
   db: Db,
   roundId: string,
   timeMode: TimeMode,
   roundOpensAt: Date,
-  trueCount: number,
-): Promise<void> {
+): Promise<RoundResultCounts> {
+  // A national round sorts a million rows twice; with the default 4 MB they spill to disk.
+  await db.execute(sql`set local work_mem = '256MB'`);
   await db.execute(sql`delete from contest_round_results where round_id = ${roundId}::uuid`);
-  await db.execute(sql`
-    with best as (${bestAttempts(roundId, timeMode, roundOpensAt)}),
+  const result = await db.execute(sql`
+    with best as materialized (${bestAttempts(roundId, timeMode, roundOpensAt)}),
+    truth as (select count(*) filter (where is_all_correct)::int as n from best),
     keyed as (
-      select best.*, abs(prediction - ${trueCount}::int)::float8 as distance from best
+      select best.*, abs(best.prediction - truth.n)::float8 as distance from best, truth
     ),
     ranked as (
       select keyed.*,
@@ -87,13 +73,22 @@ export async function writeRoundRanking(
         from keyed
       window w as (order by score desc, distance asc nulls last, time_ms asc,
                             registered_at asc, participant_id asc)
+    ),
+    written as (
+      insert into contest_round_results
+        (round_id, participant_id, attempt_id, rank, score, prediction_distance, time_ms,
+         tied_with_previous, prize)
+      select ${roundId}::uuid, participant_id, attempt_id, position, score, distance, time_ms,
+             prev_participant is not null and prev_score = score
+               and prev_distance is not distinct from distance and prev_time = time_ms,
+             null
+        from ranked
+      returning 1
     )
-    insert into contest_round_results
-      (round_id, participant_id, attempt_id, rank, score, prediction_distance, time_ms,
-       tied_with_previous, prize)
-    select ${roundId}::uuid, participant_id, attempt_id, position, score, distance, time_ms,
-           prev_participant is not null and prev_score = score
-             and prev_distance is not distinct from distance and prev_time = time_ms,
-           null
-      from ranked`);
+    select (select n from truth) as true_count,
+           (select count(*) from written)::int as participants,
+           (select count(*) from contest_attempts
+             where round_id = ${roundId}::uuid and status <> 'active')::int as attempts`);
+  const row = (result as unknown as { rows: Row[] }).rows[0]!;
+  return { trueCount: row.true_count, participants: row.participants, attempts: row.attempts };
 }
