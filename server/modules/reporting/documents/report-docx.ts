@@ -1,4 +1,5 @@
-import { formatDate } from '../../../../common/format.ts';
+import type { Paragraph, Table } from 'docx';
+import { formatDate, formatNumber } from '../../../../common/format.ts';
 import { REPORT_SECTION_LABELS, REPORT_SECTIONS } from '../../../../common/reporting.ts';
 import { todayInVietnam } from '../../../kernel/clock.ts';
 import type { ReportDetailResponse } from '../reporting.contracts.ts';
@@ -35,6 +36,37 @@ function indicatorTable(detail: ReportDetailResponse) {
   );
 }
 
+/**
+ * Rows of the by-unit appendix a Word report still carries. A province's consolidated report
+ * has a few hundred units below it and dozens of targets: tens of thousands of rows, which no
+ * one reads in Word and which took the renderer tens of seconds. Past this many, the report
+ * refers to the XLSX export instead (its "Theo đơn vị" sheet holds every row), as Union offices
+ * attach large tables as a spreadsheet.
+ */
+export const DOCX_ANNEX_MAX_ROWS = 300;
+
+/** The appendix: every unit below, target by target — or, when too long, where to find it. */
+export function byUnitAnnex(detail: ReportDetailResponse): (Paragraph | Table)[] {
+  const count = detail.indicators.reduce((sum, row) => sum + row.children.length, 0);
+  if (count === 0) return [];
+  const heading = sectionHeading('PHỤ LỤC: KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC');
+  if (count > DOCX_ANNEX_MAX_ROWS) {
+    const units = new Set(detail.indicators.flatMap((row) => row.children.map((c) => c.name)));
+    return [
+      heading,
+      para([
+        text(
+          `Kết quả của ${formatNumber(units.size)} đơn vị trực thuộc theo từng chỉ tiêu ` +
+            `(${formatNumber(count)} dòng) được trình bày trong tệp Excel xuất kèm báo cáo, ` +
+            'trang “Theo đơn vị”.',
+          { italics: true },
+        ),
+      ]),
+    ];
+  }
+  return [heading, byUnitTable(detail)];
+}
+
 /** The results of each unit below, target by target. */
 function byUnitTable(detail: ReportDetailResponse) {
   const rows = detail.indicators.flatMap((row, i) =>
@@ -46,9 +78,7 @@ function byUnitTable(detail: ReportDetailResponse) {
       statusLabel(c.status),
     ]),
   );
-  return rows.length
-    ? grid(['TT', 'Chỉ tiêu', 'Đơn vị', 'Kết quả', 'Đánh giá'], rows, [6, 40, 26, 14, 14])
-    : null;
+  return grid(['TT', 'Chỉ tiêu', 'Đơn vị', 'Kết quả', 'Đánh giá'], rows, [6, 40, 26, 14, 14]);
 }
 
 /** A report as the Union files it: DOCX in the administrative layout. */
@@ -78,12 +108,11 @@ export async function renderReportDocx(detail: ReportDetailResponse): Promise<Bu
       indicatorTable(detail),
     ];
   });
-  const byUnit = byUnitTable(detail);
   return packDocument([
     headerBlock(document, 'BC'),
     ...titleBlock('BÁO CÁO', report.title),
     ...sections,
-    ...(byUnit ? [sectionHeading('PHỤ LỤC: KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC'), byUnit] : []),
+    ...byUnitAnnex(detail),
     closingBlock(document),
   ]);
 }
