@@ -108,8 +108,11 @@ async function reportedFacts(
   if (codes.length === 0) return [];
   const stocks = codes.filter((c) => catalogue.get(c)?.accumulation === 'stock');
   const flows = codes.filter((c) => !stocks.includes(c));
+  // Only the subtree's units: without it a province's rollup reduced the whole country's values
+  // of the window per unit before the join dropped all but its own (seconds at national scale).
   const inWindow = sql`v.period_from >= ${window.from}::date and v.period_to <= ${window.to}::date
-    and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}`;
+    and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}
+    and v.unit_id in (select s0.unit_id from (${subtree}) s0)`;
   const parts: SQL[] = [];
   if (flows.length) {
     parts.push(sql`select v.indicator_code, v.unit_id, v.category, v.sex,
