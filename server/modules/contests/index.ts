@@ -6,6 +6,18 @@ export { contestRoutes } from './contests.routes.ts';
 export { publicContestRoutes } from './public.routes.ts';
 export { CONTEST_INDICATORS } from './contests.indicators.ts';
 export { closeRound, closeRoundJob, requestRoundClose } from './close.service.ts';
+// For the courses module: a course's final test is a contest of kind 'course_test'.
+export {
+  addRound,
+  createContest,
+  getContest,
+  getReadiness,
+  loadContest,
+  publishContest,
+  updateContest,
+  updateRound,
+} from './contest.service.ts';
+export { PARTICIPANT_COOKIE, participantCookiePath, participantOf } from './attempt.service.ts';
 export {
   contests,
   contestAttempts,
