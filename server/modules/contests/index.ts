@@ -17,6 +17,8 @@ export {
   updateContest,
   updateRound,
 } from './contest.service.ts';
+export { createCategory, createQuestion } from './bank.service.ts';
+export { CreateQuestionBody } from './contests.contracts.ts';
 export { PARTICIPANT_COOKIE, participantCookiePath, participantOf } from './attempt.service.ts';
 export {
   contests,

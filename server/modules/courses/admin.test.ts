@@ -105,7 +105,11 @@ describe('course admin API', () => {
     const writes: [string, string, unknown][] = [
       ['POST', '/courses', { unitId: w.nation.provinceA.id, title: 'Khoá mới' }],
       ['PATCH', `/courses/${course.id}`, { title: 'Đổi tên' }],
-      ['PUT', `/courses/${course.id}/test`, { quotas: [{ categoryId: w.categories[0], count: 1 }], ...TEST_WINDOW }],
+      [
+        'PUT',
+        `/courses/${course.id}/test`,
+        { quotas: [{ categoryId: w.categories[0], count: 1 }], ...TEST_WINDOW },
+      ],
       ['POST', `/courses/${course.id}/publish`, undefined],
       ['POST', `/courses/${published.id}/close`, undefined],
       ['POST', `/courses/${course.id}/lessons`, { title: 'Bài mới' }],
@@ -116,8 +120,13 @@ describe('course admin API', () => {
     const before = await snapshot(t);
     for (const [method, url, body] of writes) {
       const m = method as 'POST';
-      expect((await call(t, m, url, w.viewer.cookie, body)).status, `viewer ${method} ${url}`).toBe(403);
-      expect((await call(t, m, url, w.outsider.cookie, body)).status, `outsider ${method} ${url}`).toBe(404);
+      expect((await call(t, m, url, w.viewer.cookie, body)).status, `viewer ${method} ${url}`).toBe(
+        403,
+      );
+      expect(
+        (await call(t, m, url, w.outsider.cookie, body)).status,
+        `outsider ${method} ${url}`,
+      ).toBe(404);
       expect((await call(t, m, url, null, body)).status, `anonymous ${method} ${url}`).toBe(401);
     }
     for (const url of [
@@ -143,20 +152,70 @@ describe('course admin API', () => {
       ['POST', '/courses', { unitId: w.nation.provinceA.id, title: 'X', extra: 1 }, 400],
       ['PATCH', `/courses/${course.id}`, { audience: 'everyone' }, 400],
       ['PATCH', '/courses/not-a-uuid', { title: 'X' }, 400],
-      ['POST', `/courses/${course.id}/lessons`, { title: 'B', videoUrl: 'javascript:alert(1)' }, 400, MESSAGES.videoUrl],
-      ['POST', `/courses/${course.id}/lessons`, { title: 'B', videoUrl: 'youtube' }, 400, MESSAGES.videoUrl],
-      ['POST', `/courses/${course.id}/lessons`, { title: 'B', images: [{ url: 'http://a.vn/x.jpg' }] }, 400, MESSAGES.imageUrl],
-      ['POST', `/courses/${course.id}/lessons`, { title: 'B', body: [{ type: 'table', runs: [] }] }, 400],
-      ['PATCH', `/courses/${course.id}/lessons/${l1}`, { videoUrl: 'ftp://x.vn/v' }, 400, MESSAGES.videoUrl],
+      [
+        'POST',
+        `/courses/${course.id}/lessons`,
+        { title: 'B', videoUrl: 'javascript:alert(1)' },
+        400,
+        MESSAGES.videoUrl,
+      ],
+      [
+        'POST',
+        `/courses/${course.id}/lessons`,
+        { title: 'B', videoUrl: 'youtube' },
+        400,
+        MESSAGES.videoUrl,
+      ],
+      [
+        'POST',
+        `/courses/${course.id}/lessons`,
+        { title: 'B', images: [{ url: 'http://a.vn/x.jpg' }] },
+        400,
+        MESSAGES.imageUrl,
+      ],
+      [
+        'POST',
+        `/courses/${course.id}/lessons`,
+        { title: 'B', body: [{ type: 'table', runs: [] }] },
+        400,
+      ],
+      [
+        'PATCH',
+        `/courses/${course.id}/lessons/${l1}`,
+        { videoUrl: 'ftp://x.vn/v' },
+        400,
+        MESSAGES.videoUrl,
+      ],
       ['PATCH', `/courses/${other.id}/lessons/${l1}`, { title: 'X' }, 404, MESSAGES.lessonMissing],
       ['DELETE', `/courses/${other.id}/lessons/${l2}`, undefined, 404, MESSAGES.lessonMissing],
       ['PUT', `/courses/${course.id}/lessons/order`, { lessonIds: [l1] }, 400, MESSAGES.order],
       ['PUT', `/courses/${course.id}/lessons/order`, { lessonIds: [l1, l1] }, 400, MESSAGES.order],
-      ['PUT', `/courses/${course.id}/lessons/order`, { lessonIds: [l1, other.lessonIds[0]] }, 400, MESSAGES.order],
+      [
+        'PUT',
+        `/courses/${course.id}/lessons/order`,
+        { lessonIds: [l1, other.lessonIds[0]] },
+        400,
+        MESSAGES.order,
+      ],
       ['PUT', `/courses/${course.id}/test`, { quotas: [], ...TEST_WINDOW }, 400],
-      ['PUT', `/courses/${course.id}/test`, { quotas: [{ categoryId: w.categories[0], count: 1 }], opensAt: TEST_WINDOW.closesAt, closesAt: TEST_WINDOW.opensAt }, 400, MESSAGES.testWindow],
+      [
+        'PUT',
+        `/courses/${course.id}/test`,
+        {
+          quotas: [{ categoryId: w.categories[0], count: 1 }],
+          opensAt: TEST_WINDOW.closesAt,
+          closesAt: TEST_WINDOW.opensAt,
+        },
+        400,
+        MESSAGES.testWindow,
+      ],
       // A category of no bank of the organiser.
-      ['PUT', `/courses/${course.id}/test`, { quotas: [{ categoryId: l1, count: 1 }], ...TEST_WINDOW }, 400],
+      [
+        'PUT',
+        `/courses/${course.id}/test`,
+        { quotas: [{ categoryId: l1, count: 1 }], ...TEST_WINDOW },
+        400,
+      ],
       ['POST', `/courses/${course.id}/publish`, undefined, 409, MESSAGES.noTest],
       ['POST', `/courses/${course.id}/close`, undefined, 409, MESSAGES.notPublished],
       ['GET', `/courses/${l1}`, undefined, 404, MESSAGES.courseMissing],

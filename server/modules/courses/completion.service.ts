@@ -67,7 +67,14 @@ export async function courseCompletions(
   const items = new Map(
     children.map((c) => [
       c.id,
-      { unitId: c.id, name: c.name, learners: 0, completed: 0, members: 0, rate: null as number | null },
+      {
+        unitId: c.id,
+        name: c.name,
+        learners: 0,
+        completed: 0,
+        members: 0,
+        rate: null as number | null,
+      },
     ]),
   );
   for (const l of learners) {

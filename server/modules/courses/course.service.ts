@@ -174,7 +174,12 @@ export async function attachTest(
     partialCredit: 'none',
     quotas: input.quotas,
   } as const;
-  const round = { number: 1, topic: course.title.slice(0, 300), opensAt: input.opensAt, closesAt: input.closesAt };
+  const round = {
+    number: 1,
+    topic: course.title.slice(0, 300),
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+  };
   const row = await deps.db.transaction(async (tx) => {
     const txDeps = { ...deps, db: tx };
     let contestId = course.contestId;

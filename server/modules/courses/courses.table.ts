@@ -1,4 +1,13 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { contests } from '../contests/index.ts';
 import { units } from '../org/index.ts';
 import type { PlanBlockType } from '../../../common/planning.ts';

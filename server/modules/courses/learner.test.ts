@@ -96,7 +96,10 @@ describe('learners: the public course, completion, certificates, the new-member 
     expect(issued.status).toBe(200);
     expect(issued.body.certificate.isNew).toBe(true);
     const again = await pub(t, 'POST', `/${contestId}/course-certificate`, passing);
-    expect(again.body.certificate).toMatchObject({ code: issued.body.certificate.code, isNew: false });
+    expect(again.body.certificate).toMatchObject({
+      code: issued.body.certificate.code,
+      isNew: false,
+    });
     const verified = await t.app.inject({
       url: `/api/public/certificates/${issued.body.certificate.code}`,
     });
@@ -125,15 +128,27 @@ describe('learners: the public course, completion, certificates, the new-member 
     const window = { from: '2026-01-01', to: '2026-12-31' };
     const evaluate = async (unitId: string) => {
       const results = await evaluateRollups(t.deps.db, catalogue, unitId, '2026-03-10', [
-        { key: 'n', indicator: catalogue.get('course_new_members_completed')!, window, category: null },
-        { key: 'pct', indicator: catalogue.get('course_new_members_completed_pct')!, window, category: null },
+        {
+          key: 'n',
+          indicator: catalogue.get('course_new_members_completed')!,
+          window,
+          category: null,
+        },
+        {
+          key: 'pct',
+          indicator: catalogue.get('course_new_members_completed_pct')!,
+          window,
+          category: null,
+        },
       ]);
       return { n: results.get('n')!.total, pct: results.get('pct')!.total };
     };
     const member = async (unit: typeof w.nation.a1, joinDate: string) => {
       const phone = nextPhone();
       const person = await buildPerson(t.deps.db, unit, { fullName: 'Lê Văn Cường', phone });
-      await t.deps.db.execute(sql`update people set join_date = ${joinDate} where id = ${person.id}`);
+      await t.deps.db.execute(
+        sql`update people set join_date = ${joinDate} where id = ${person.id}`,
+      );
       return phone;
     };
     const newcomer = await member(w.nation.chapter, '2026-02-01');
@@ -171,6 +186,8 @@ describe('learners: the public course, completion, certificates, the new-member 
         rate: 2 / 3,
       },
     ]);
-    expect((await call(t, 'GET', `/courses/${course.id}/completions`, w.outsider.cookie)).status).toBe(404);
+    expect(
+      (await call(t, 'GET', `/courses/${course.id}/completions`, w.outsider.cookie)).status,
+    ).toBe(404);
   });
 });

@@ -25,7 +25,10 @@ async function touch(tx: Db, courseId: string) {
 
 async function renumber(tx: Db, ids: string[]) {
   for (const [i, id] of ids.entries()) {
-    await tx.update(courseLessons).set({ position: i + 1 }).where(eq(courseLessons.id, id));
+    await tx
+      .update(courseLessons)
+      .set({ position: i + 1 })
+      .where(eq(courseLessons.id, id));
   }
 }
 

@@ -120,8 +120,7 @@ async function attemptCount(deps: AppDeps, participantId: string): Promise<numbe
 }
 
 /** Vietnam's date of an instant (certificates print the day the learner passed). */
-const vietnamDate = (d: Date) =>
-  new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The learner's certificate, issued on request once they completed (by the system, for the

@@ -20,9 +20,7 @@ export function completionOf(
 ): { bestPercent: number | null; completedAt: Date | null } {
   if (attempts.length === 0) return { bestPercent: null, completedAt: null };
   const bestPercent = Math.max(...attempts.map(percentOf));
-  const passing = attempts
-    .filter((a) => passes(a, passMark))
-    .map((a) => a.finishedAt.getTime());
+  const passing = attempts.filter((a) => passes(a, passMark)).map((a) => a.finishedAt.getTime());
   return {
     bestPercent,
     completedAt: passing.length > 0 ? new Date(Math.min(...passing)) : null,
