@@ -2,10 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, ok } from '../../test/api.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { buildTestApp } from '../../test/test-app.ts';
-import type { World } from '../contests/contests.test-helpers.ts';
-import { buildWorld } from '../contests/contests.test-helpers.ts';
 import { MESSAGES } from './courses.contracts.ts';
-import { TEST_WINDOW, buildCourse, paragraph, snapshot } from './courses.test-helpers.ts';
+import type { World } from './courses.test-helpers.ts';
+import {
+  TEST_WINDOW,
+  buildCourse,
+  buildWorld,
+  paragraph,
+  snapshot,
+} from './courses.test-helpers.ts';
 
 describe('course admin API', () => {
   let t: TestApp;
@@ -56,6 +61,8 @@ describe('course admin API', () => {
 
     const closed = ok(await call(t, 'POST', `/courses/${course.id}/close`, w.editor.cookie));
     expect(closed.course.status).toBe('closed');
+    const hidden = await t.app.inject({ url: `/api/public/courses/${course.id}` });
+    expect(hidden.statusCode).toBe(404);
     const edit = await call(t, 'POST', `/courses/${course.id}/lessons`, w.editor.cookie, {
       title: 'Bài thêm',
     });

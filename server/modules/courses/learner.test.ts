@@ -5,29 +5,17 @@ import { buildPerson } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { buildTestApp } from '../../test/test-app.ts';
 import { buildPlanningCatalogue, evaluateRollups } from '../planning/index.ts';
-import type { World } from '../contests/contests.test-helpers.ts';
+import { MESSAGES } from './courses.contracts.ts';
+import { COURSE_INDICATORS } from './courses.indicators.ts';
+import type { World } from './courses.test-helpers.ts';
 import {
-  answersFor,
-  buildContest,
+  buildCourse,
   buildWorld,
   nextPhone,
   pub,
-  registerParticipant,
-} from '../contests/contests.test-helpers.ts';
-import { MESSAGES } from './courses.contracts.ts';
-import { COURSE_INDICATORS } from './courses.indicators.ts';
-import { buildCourse, snapshot } from './courses.test-helpers.ts';
-
-/** Takes the course's test: `right` of its 3 questions answered right. Returns the cookie. */
-async function takeTest(t: TestApp, contestId: string, right: number, fields = {}) {
-  const { cookie } = await registerParticipant(t, contestId, fields);
-  const attempt = (await pub(t, 'POST', `/${contestId}/attempts`, cookie)).body.attempt;
-  const submitted = await pub(t, 'POST', `/${contestId}/attempts/${attempt.id}/submit`, cookie, {
-    answers: answersFor(attempt, right),
-  });
-  expect(submitted.status).toBe(200);
-  return cookie;
-}
+  snapshot,
+  takeTest,
+} from './courses.test-helpers.ts';
 
 const publicCourse = (t: TestApp, id: string) =>
   t.app.inject({ method: 'GET', url: `/api/public/courses/${id}` });
@@ -75,7 +63,15 @@ describe('learners: the public course, completion, certificates, the new-member 
     const contestId = course.contestId!;
     const anonymous = await pub(t, 'GET', `/${contestId}/course-status`, null);
     expect(anonymous.body).toMatchObject({ registered: false, completed: false });
-    const other = await buildContest(t, w);
+    // A contest that is no course's test.
+    const other = ok(
+      await call(t, 'POST', '/contests', w.editor.cookie, {
+        unitId: w.nation.provinceA.id,
+        title: 'Cuộc thi',
+        timeLimitKind: 'none',
+      }),
+      201,
+    ).contest;
     expect((await pub(t, 'GET', `/${other.id}/course-status`, null)).status).toBe(404);
 
     const failing = await takeTest(t, contestId, 1);
