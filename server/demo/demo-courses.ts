@@ -30,7 +30,7 @@ const video = (q: string) =>
 
 const LESSONS = [
   {
-    title: 'Bài 1. Chủ nghĩa Mác – Lênin, tư tưởng Hồ Chí Minh – nền tảng tư tưởng của Đảng',
+    title: 'Chủ nghĩa Mác – Lênin, tư tưởng Hồ Chí Minh – nền tảng tư tưởng của Đảng',
     body: [
       p(
         'Đảng Cộng sản Việt Nam lấy chủ nghĩa Mác – Lênin và tư tưởng Hồ Chí Minh làm nền tảng tư tưởng, kim chỉ nam cho hành động.',
@@ -47,7 +47,7 @@ const LESSONS = [
     videoUrl: video('tư tưởng Hồ Chí Minh bài giảng lý luận chính trị đoàn viên'),
   },
   {
-    title: 'Bài 2. Đoàn TNCS Hồ Chí Minh – đội dự bị tin cậy của Đảng',
+    title: 'Đoàn TNCS Hồ Chí Minh – đội dự bị tin cậy của Đảng',
     body: [
       p(
         'Đoàn Thanh niên Cộng sản Hồ Chí Minh được thành lập ngày 26/3/1931, là tổ chức chính trị – xã hội của thanh niên Việt Nam, do Đảng Cộng sản Việt Nam và Chủ tịch Hồ Chí Minh sáng lập, lãnh đạo và rèn luyện.',
@@ -60,16 +60,22 @@ const LESSONS = [
     videoUrl: video('lịch sử Đoàn TNCS Hồ Chí Minh 26/3/1931'),
   },
   {
-    title: 'Bài 3. Nhiệm vụ và quyền của đoàn viên',
+    title: 'Nhiệm vụ và quyền của đoàn viên',
     body: [
       p(
         'Thanh niên Việt Nam từ đủ 16 đến 30 tuổi, tích cực học tập, lao động và bảo vệ Tổ quốc, được xem xét kết nạp vào Đoàn.',
       ),
       b('Đoàn viên luôn phấn đấu vì lý tưởng của Đảng và Bác Hồ; gương mẫu học tập, rèn luyện.'),
       b('Đoàn viên tham gia sinh hoạt Đoàn, đóng đoàn phí và thực hiện các nghị quyết của Đoàn.'),
-      p(
-        '_Hoàn thành bài kiểm tra cuối khoá (đạt từ 80% số điểm) để được công nhận hoàn thành khoá học._',
-      ),
+      {
+        type: 'paragraph' as const,
+        runs: [
+          {
+            text: 'Hoàn thành bài kiểm tra cuối khoá (đạt từ 80% số điểm) để được công nhận hoàn thành khoá học.',
+            italic: true,
+          },
+        ],
+      },
     ],
     videoUrl: video('nhiệm vụ quyền của đoàn viên điều lệ Đoàn'),
   },

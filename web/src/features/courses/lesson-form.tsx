@@ -71,7 +71,20 @@ function LessonForm({
   return (
     <form onSubmit={submit}>
       <Stack gap="md">
-        <FormError error={mutation.error} />
+        <FormError
+          error={mutation.error}
+          labels={{
+            title: t('courses.lessons.title'),
+            body: t('courses.lessons.body'),
+            videoUrl: t('courses.lessons.videoUrl'),
+            ...Object.fromEntries(
+              parseImages(images).map((_, i) => [
+                `images.${i}.url`,
+                `${t('courses.lessons.images')} ${i + 1}`,
+              ]),
+            ),
+          }}
+        />
         <TextInput
           label={t('courses.lessons.title')}
           value={title}
