@@ -18,6 +18,7 @@ export {
   updateRound,
 } from './contest.service.ts';
 export { createCategory, createQuestion } from './bank.service.ts';
+export { clearPoolCache } from './pool.cache.ts';
 export { CreateQuestionBody } from './contests.contracts.ts';
 export { PARTICIPANT_COOKIE, participantCookiePath, participantOf } from './attempt.service.ts';
 export {

@@ -6,6 +6,7 @@ import { currentInstant } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/http/errors.ts';
 import {
   addRound,
+  clearPoolCache,
   createContest,
   getContest,
   getReadiness,
@@ -247,6 +248,9 @@ export async function publishCourse(deps: AppDeps, actor: Actor, id: string): Pr
     });
     return updated!;
   });
+  // The contests module cleared its cache inside this transaction; a request in between may
+  // have cached the test as unpublished.
+  clearPoolCache();
   return courseView(deps, actor, row, unit.path);
 }
 
