@@ -17,7 +17,7 @@
  *
  * Environment: BENCH_DB (both | postgres | pglite), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432),
  * BENCH_USERS (64), BENCH_SECONDS (20), BENCH_QUESTIONS (1000), BENCH_RANK_ATTEMPTS (1000000;
- * 0 skips), BENCH_CRASH. Exits 1 on a failed check.
+ * 0 skips), BENCH_CRASH, BENCH_PROFILE (1: CPU profile of the server in bench/out/profile). Exits 1 on a failed check.
  */
 import { fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -33,6 +33,8 @@ import { closeRound } from '../server/modules/contests/index.ts';
 import type { DriverResult } from './contest/driver.ts';
 import { measureFastifyCeiling } from './http/fastify-ceiling.ts';
 import { connect } from './http/client.ts';
+import type { CpuSnapshot } from './lib/cpu.ts';
+import { describeCpuPer, snapshotCpu } from './lib/cpu.ts';
 import { rawQuery } from './lib/raw.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -45,6 +47,7 @@ const CRASH = env.BENCH_CRASH === '1';
 const PG_URL = (env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
 const POW_BITS = 8;
 const ROOT = path.resolve(import.meta.dirname, '..');
+const PROFILE_DIR = path.join(ROOT, 'bench/out/profile');
 
 type Target = {
   kind: 'postgres' | 'pglite';
@@ -75,7 +78,9 @@ async function freshTarget(kind: Target['kind']): Promise<Target> {
 }
 
 async function startServer(target: Target, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(ROOT, 'server/main.ts')], {
+  // BENCH_PROFILE=1 writes a CPU profile of the server to bench/out/profile when it stops.
+  const profile = env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const server = spawn(process.execPath, [...profile, path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
       ...env,
@@ -184,7 +189,14 @@ async function buildContest(baseUrl: string): Promise<string> {
   return contestId;
 }
 
-type Driver = { child: ChildProcess; registered: Promise<number>; result: Promise<DriverResult> };
+type Driver = {
+  child: ChildProcess;
+  registered: Promise<number>;
+  result: Promise<DriverResult>;
+  /** Called as the driver reports its result; what it returns is kept in cpuAtEnd. */
+  onEnd?: () => CpuSnapshot;
+  cpuAtEnd?: CpuSnapshot | undefined;
+};
 
 function startDriver(baseUrl: string, contestId: string, phoneBase: number): Driver {
   const child = fork(path.join(import.meta.dirname, 'contest/driver.ts'), [
@@ -202,11 +214,13 @@ function startDriver(baseUrl: string, contestId: string, phoneBase: number): Dri
   child.on('message', (m: { registered?: number; result?: DriverResult }) => {
     if (m.registered !== undefined) onRegistered(m.registered);
     if (m.result) {
+      driver.cpuAtEnd = driver.onEnd?.();
       onResult(m.result);
       child.kill();
     }
   });
-  return { child, registered, result };
+  const driver: Driver = { child, registered, result };
+  return driver;
 }
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -257,10 +271,10 @@ async function rankRound(target: Target, contestId: string): Promise<void> {
              submitted_at, effective_submitted_at, status, score, max_score, correct_count, is_all_correct, duration_ms, prediction)
       select '${contestId}', r.id, p.id, g, '[]', s.started, s.started + interval '10 minutes',
              s.started + (a.d || ' milliseconds')::interval, s.started + (a.d || ' milliseconds')::interval, 'on_time',
-             a.score, 10, a.score, a.score = 10, a.d, (g * 7919) % 50000
+             a.score, 10, a.score, a.score = 10, a.d, ((g::bigint * 7919) % 50000)::int
       from generate_series(1, ${RANK_ATTEMPTS}) g
-      join lateral (select (g * 2654435761 % 11)::int as score, (30000 + (g * 40503) % 570000)::int as d) a on true
-      join lateral (select now() - interval '8 days' + ((g * 104729) % 600000) * interval '1 second' as started) s on true
+      join lateral (select (g::bigint * 2654435761 % 11)::int as score, (30000 + (g::bigint * 40503) % 570000)::int as d) a on true
+      join lateral (select now() - interval '8 days' + ((g::bigint * 104729) % 600000) * interval '1 second' as started) s on true
       join contest_rounds r on r.contest_id = '${contestId}' and r.number = 2
       join (select id, row_number() over (order by phone) as n from contest_participants
             where contest_id = '${contestId}' and phone like '03%') p on p.n = 1 + (g % ${people});
@@ -328,6 +342,10 @@ async function runOne(
     );
     const driver = startDriver(baseUrl, contestId, 10_000_000);
     await driver.registered;
+    const processes = { server: server.pid, driver: driver.child.pid };
+    const cpuBefore = snapshotCpu(processes);
+    // Read when the driver reports, before it is stopped: the load phase's CPU only.
+    driver.onEnd = () => snapshotCpu(processes);
     if (CRASH) {
       await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 2));
       server.kill('SIGKILL');
@@ -344,7 +362,11 @@ async function runOne(
       ok = lost === 0;
     } else {
       const result = await driver.result;
+      const cpuAfter = driver.cpuAtEnd ?? snapshotCpu(processes);
       printLoad(kind, result, ceiling);
+      console.log(
+        `  CPU per completed attempt ${describeCpuPer(cpuBefore, cpuAfter, result.completed)}`,
+      );
       await stopServer(server);
       if (RANK_ATTEMPTS > 0) await rankRound(target, contestId);
     }

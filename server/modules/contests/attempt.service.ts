@@ -25,6 +25,13 @@ import { contestAttempts, contestParticipants } from './contests.table.ts';
 import type { ContestPool } from './pool.cache.ts';
 import { getPool, loadVersions } from './pool.cache.ts';
 import { acceptSolution } from './proof-of-work.ts';
+import {
+  forgetAttempt,
+  knownAttempt,
+  knownParticipant,
+  rememberAttempt,
+  rememberParticipant,
+} from './attempt.cache.ts';
 
 /**
  * The public side of a contest: registration, attempts, submission. The server's clock decides
@@ -176,6 +183,7 @@ export async function register(
     .onConflictDoNothing()
     .returning();
   if (inserted.length === 0) throw new AppError('conflict', MESSAGES.duplicatePhone);
+  rememberParticipant(inserted[0]!);
   return { participant: inserted[0]!, token };
 }
 
@@ -185,10 +193,15 @@ export async function participantOf(
   token: string | undefined,
 ): Promise<ParticipantRow> {
   if (!token) throw new AppError('unauthenticated', MESSAGES.notRegistered);
-  const [row] = await deps.db
-    .select()
-    .from(contestParticipants)
-    .where(eq(contestParticipants.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  let row = knownParticipant(tokenHash);
+  if (!row) {
+    [row] = await deps.db
+      .select()
+      .from(contestParticipants)
+      .where(eq(contestParticipants.tokenHash, tokenHash));
+    if (row) rememberParticipant(row);
+  }
   if (!row || row.contestId !== contestId) {
     throw new AppError('unauthenticated', MESSAGES.notRegistered);
   }
@@ -301,14 +314,24 @@ async function finishAttempt(
       durationMs: counted.durationMs,
       prediction: pool.contest.hasPrediction ? extra.prediction : null,
     })
-    .where(and(eq(contestAttempts.id, attempt.id), eq(contestAttempts.status, 'active')))
+    .where(
+      and(
+        eq(contestAttempts.id, attempt.id),
+        eq(contestAttempts.status, 'active'),
+        // The answers scored are all the answers recorded (attempt.cache.ts).
+        sql`jsonb_array_length(${contestAttempts.answers}) = ${attempt.answers.length}`,
+      ),
+    )
     .returning();
+  forgetAttempt(attempt.id);
   if (row) return row;
-  // Someone else finished it first (a retried submit): theirs is the result.
   const [stored] = await deps.db
     .select()
     .from(contestAttempts)
     .where(eq(contestAttempts.id, attempt.id));
+  // Answers were recorded meanwhile by another process: score the attempt as it now stands.
+  if (stored!.status === 'active') return finishAttempt(deps, pool, stored!, submittedAt, extra);
+  // Someone else finished it first (a retried submit): theirs is the result.
   return stored!;
 }
 
@@ -343,6 +366,42 @@ export async function startAttempt(
     now,
   );
   if (!round || round.row.closedAt) throw new AppError('invalid_state', MESSAGES.noOpenRound);
+  if (!pool.bank) throw new AppError('invalid_state', MESSAGES.notReady);
+  const seed = generateAttemptSeed();
+  const questions = drawQuestions(pool.bank, seed).map((d) => ({
+    v: d.questionId,
+    o: d.optionIds,
+  }));
+  const { deadline } = computeDeadline(
+    clockOf(pool, { startedAt: new Date(now), questions, roundId: round.row.id }),
+  );
+  const draft: AttemptRow = {
+    id: '',
+    contestId,
+    roundId: round.row.id,
+    participantId: participant.id,
+    seed,
+    questions,
+    answers: [],
+    startedAt: new Date(now),
+    deadline: deadline === null ? null : new Date(deadline),
+    submittedAt: null,
+    effectiveSubmittedAt: null,
+    status: 'active',
+    score: null,
+    maxScore: null,
+    correctCount: null,
+    isAllCorrect: null,
+    correct: null,
+    durationMs: null,
+    prediction: null,
+  };
+  const limit = pool.contest.attemptsPerRound;
+  // The usual case in one statement: no attempt active and attempts left in the round.
+  const id = await insertAttemptIfAllowed(deps.db, draft, limit);
+  if (id) return startedView(deps, pool, { ...draft, id });
+
+  // Otherwise say why — or close an attempt left active past its deadline and start again.
   const mine = await deps.db
     .select()
     .from(contestAttempts)
@@ -360,47 +419,65 @@ export async function startAttempt(
     await expireAttempt(deps, pool, attempt);
   }
   const used = mine.filter((a) => a.roundId === round.row.id).length;
-  const limit = pool.contest.attemptsPerRound;
   if (limit !== null && used >= limit) throw new AppError('invalid_state', MESSAGES.attemptsUsed);
-  if (!pool.bank) throw new AppError('invalid_state', MESSAGES.notReady);
-  const seed = generateAttemptSeed();
-  const drawn = drawQuestions(pool.bank, seed);
-  const questions = drawn.map((d) => ({ v: d.questionId, o: d.optionIds }));
-  const { deadline } = computeDeadline(
-    clockOf(pool, { startedAt: new Date(now), questions, roundId: round.row.id }),
-  );
-  const inserted = await deps.db
-    .insert(contestAttempts)
-    .values({
-      contestId,
-      roundId: round.row.id,
-      participantId: participant.id,
-      seed,
-      questions,
-      startedAt: new Date(now),
-      deadline: deadline === null ? null : new Date(deadline),
-      status: 'active',
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (inserted.length === 0) throw new AppError('invalid_state', MESSAGES.activeAttempt);
-  return attemptView(deps, pool, inserted[0]!);
+  const retried = await insertAttemptIfAllowed(deps.db, draft, limit);
+  if (!retried) throw new AppError('invalid_state', MESSAGES.activeAttempt);
+  return startedView(deps, pool, { ...draft, id: retried });
 }
 
+/**
+ * Inserts the attempt unless the participant has one active (the partial unique index) or has
+ * used the round's allowance, in one statement; returns its id, or null when refused.
+ */
+async function insertAttemptIfAllowed(
+  db: Db,
+  a: AttemptRow,
+  limit: number | null,
+): Promise<string | null> {
+  const allowed =
+    limit === null
+      ? sql``
+      : sql`where (select count(*) from contest_attempts
+                    where round_id = ${a.roundId}::uuid and participant_id = ${a.participantId}::uuid)
+                  < ${limit}`;
+  const result = await db.execute(sql`
+    insert into contest_attempts
+      (contest_id, round_id, participant_id, seed, questions, started_at, deadline, status)
+    select ${a.contestId}::uuid, ${a.roundId}::uuid, ${a.participantId}::uuid, ${a.seed}::int,
+           ${JSON.stringify(a.questions)}::jsonb, ${a.startedAt.toISOString()}::timestamptz,
+           ${a.deadline?.toISOString() ?? null}::timestamptz, 'active'
+    ${allowed}
+    on conflict do nothing
+    returning id`);
+  return (result as { rows: { id: string }[] }).rows[0]?.id ?? null;
+}
+
+function startedView(deps: AppDeps, pool: ContestPool, attempt: AttemptRow) {
+  rememberAttempt(attempt);
+  return attemptView(deps, pool, attempt);
+}
+
+/** The participant's attempt; `fresh` reads it from the database, not this process's memory. */
 async function ownAttempt(
   deps: AppDeps,
   contestId: string,
   token: string | undefined,
   attemptId: string,
+  fresh = false,
 ) {
   const participant = await participantOf(deps, contestId, token);
-  const [attempt] = await deps.db
-    .select()
-    .from(contestAttempts)
-    .where(
-      and(eq(contestAttempts.id, attemptId), eq(contestAttempts.participantId, participant.id)),
-    );
-  if (!attempt) throw new AppError('not_found', MESSAGES.attemptMissing);
+  const known = fresh ? undefined : knownAttempt(attemptId);
+  let attempt = known?.participantId === participant.id ? known : undefined;
+  if (!attempt) {
+    [attempt] = await deps.db
+      .select()
+      .from(contestAttempts)
+      .where(
+        and(eq(contestAttempts.id, attemptId), eq(contestAttempts.participantId, participant.id)),
+      );
+    if (!attempt) throw new AppError('not_found', MESSAGES.attemptMissing);
+    rememberAttempt(attempt);
+  }
   return { attempt, pool: await publishedPool(deps, contestId) };
 }
 
@@ -410,7 +487,7 @@ export async function getAttempt(
   token: string | undefined,
   attemptId: string,
 ) {
-  const { attempt, pool } = await ownAttempt(deps, contestId, token, attemptId);
+  const { attempt, pool } = await ownAttempt(deps, contestId, token, attemptId, true);
   return attemptView(deps, pool, attempt);
 }
 
@@ -448,7 +525,11 @@ export async function saveAnswers(
     .set({ answers: sql`${contestAttempts.answers} || ${JSON.stringify(recorded)}::jsonb` })
     .where(and(eq(contestAttempts.id, attemptId), eq(contestAttempts.status, 'active')))
     .returning({ id: contestAttempts.id });
-  if (updated.length === 0) throw new AppError('invalid_state', MESSAGES.attemptOver);
+  if (updated.length === 0) {
+    forgetAttempt(attemptId);
+    throw new AppError('invalid_state', MESSAGES.attemptOver);
+  }
+  rememberAttempt({ ...attempt, answers: [...attempt.answers, ...recorded] });
   return { saved: recorded.length };
 }
 

@@ -9,8 +9,7 @@ import { currentInstant } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/http/errors.ts';
 import { defineJob, enqueueJob, JobFailure } from '../../kernel/jobs/index.ts';
 import { assignPrizes } from './domain/prize-ladder.ts';
-import type { RoundAttempt } from './domain/ranking.ts';
-import { rankRound } from './domain/ranking.ts';
+import type { PrizeTier } from './domain/prize-ladder.ts';
 import { expireAttempt, publishedPool } from './attempt.service.ts';
 import { authorizeContest, toRound } from './contest.service.ts';
 import type { AdminResultsResponse, PublicResultsResponse } from './contests.contracts.ts';
@@ -23,9 +22,7 @@ import {
   contests,
 } from './contests.table.ts';
 import { clearPoolCache } from './pool.cache.ts';
-
-/** Result rows written per transaction. */
-export const RESULT_CHUNK = 1000;
+import { writeRoundRanking } from './round-results.sql.ts';
 
 export type CloseSummary = { participants: number; attempts: number; trueCount: number };
 
@@ -36,6 +33,33 @@ async function loadRound(db: Db, contestId: string, roundId: string) {
     .where(and(eq(contestRounds.id, roundId), eq(contestRounds.contestId, contestId)));
   if (!round) throw new AppError('not_found', MESSAGES.roundMissing);
   return round;
+}
+
+/** The prize ladder handed down the top of the stored ranking (prize-ladder.ts). */
+async function awardPrizes(db: Db, roundId: string, ladder: readonly PrizeTier[]): Promise<void> {
+  const places = ladder.reduce((sum, tier) => sum + tier.count, 0);
+  if (places === 0) return;
+  const top = await db
+    .select({
+      participantId: contestRoundResults.participantId,
+      position: contestRoundResults.rank,
+      tiedWithPrevious: contestRoundResults.tiedWithPrevious,
+    })
+    .from(contestRoundResults)
+    .where(eq(contestRoundResults.roundId, roundId))
+    .orderBy(asc(contestRoundResults.rank))
+    .limit(places);
+  for (const award of assignPrizes(top, ladder).awards) {
+    await db
+      .update(contestRoundResults)
+      .set({ prize: award.prize })
+      .where(
+        and(
+          eq(contestRoundResults.roundId, roundId),
+          eq(contestRoundResults.participantId, award.entry.participantId),
+        ),
+      );
+  }
 }
 
 /**
@@ -56,71 +80,28 @@ export async function closeRound(
     throw new AppError('invalid_state', MESSAGES.roundNotOver);
   }
   const pool = await publishedPool(deps, contestId);
+  // Progress in three steps: attempts still open are expired, then ranked and written, then done.
+  await onProgress(0, 3);
   const open = await deps.db
     .select()
     .from(contestAttempts)
     .where(and(eq(contestAttempts.roundId, roundId), eq(contestAttempts.status, 'active')));
   for (const attempt of open) await expireAttempt(deps, pool, attempt);
 
-  const rows = await deps.db
-    .select({
-      attemptId: contestAttempts.id,
-      participantId: contestAttempts.participantId,
-      score: contestAttempts.score,
-      isAllCorrect: contestAttempts.isAllCorrect,
-      prediction: contestAttempts.prediction,
-      startedAt: contestAttempts.startedAt,
-      submittedAt: contestAttempts.effectiveSubmittedAt,
-      registeredAt: contestParticipants.registeredAt,
-    })
-    .from(contestAttempts)
-    .innerJoin(contestParticipants, eq(contestParticipants.id, contestAttempts.participantId))
-    .where(eq(contestAttempts.roundId, roundId))
-    .orderBy(asc(contestAttempts.participantId));
-  const attempts: RoundAttempt[] = rows.map((r) => ({
-    attemptId: r.attemptId,
-    participantId: r.participantId,
-    score: r.score ?? 0,
-    isAllCorrect: r.isAllCorrect ?? false,
-    prediction: r.prediction,
-    startedAt: r.startedAt.getTime(),
-    submittedAt: (r.submittedAt ?? r.startedAt).getTime(),
-    registeredAt: r.registeredAt.getTime(),
-  }));
-  const ranking = rankRound(attempts, {
-    timeMode: pool.contest.timeMode,
-    roundOpensAt: round.opensAt.getTime(),
-  });
-  const prizes = new Map(
-    assignPrizes(ranking.entries, pool.contest.prizeLadder).awards.map((a) => [
-      a.entry.attempt.participantId,
-      a.prize,
-    ]),
-  );
-  const total = ranking.entries.length;
-  await deps.db.delete(contestRoundResults).where(eq(contestRoundResults.roundId, roundId));
-  await onProgress(0, total);
-  for (let from = 0; from < total; from += RESULT_CHUNK) {
-    const chunk = ranking.entries.slice(from, from + RESULT_CHUNK);
-    await deps.db.insert(contestRoundResults).values(
-      chunk.map((e) => ({
-        roundId,
-        participantId: e.attempt.participantId,
-        attemptId: e.attempt.attemptId,
-        rank: e.position,
-        score: e.attempt.score,
-        predictionDistance: e.predictionDistance,
-        timeMs: Math.round(e.timeMs),
-        tiedWithPrevious: e.tiedWithPrevious,
-        prize: prizes.get(e.attempt.participantId) ?? null,
-      })),
-    );
-    await onProgress(Math.min(total, from + chunk.length), total);
-  }
-  await deps.db.transaction(async (tx) => {
+  const { timeMode, prizeLadder } = pool.contest;
+  await onProgress(1, 3);
+  // One transaction: the results, the prizes and the closing appear together, and a crash
+  // leaves the round open with its previous results, so the job simply runs again.
+  const counts = await deps.db.transaction(async (tx) => {
+    const counts = await writeRoundRanking(tx, roundId, timeMode, round.opensAt);
+    await awardPrizes(tx, roundId, prizeLadder);
     await tx
       .update(contestRounds)
-      .set({ trueCount: ranking.trueCount, participantCount: total, closedAt: new Date() })
+      .set({
+        trueCount: counts.trueCount,
+        participantCount: counts.participants,
+        closedAt: new Date(),
+      })
       .where(eq(contestRounds.id, roundId));
     await recordAudit(tx, {
       actorId: null,
@@ -128,11 +109,13 @@ export async function closeRound(
       entity: 'contest_round',
       entityId: roundId,
       unitId: pool.contest.unitId,
-      after: { trueCount: ranking.trueCount, participants: total, attempts: attempts.length },
+      after: counts,
     });
+    return counts;
   });
+  await onProgress(3, 3);
   clearPoolCache();
-  return { participants: total, attempts: attempts.length, trueCount: ranking.trueCount };
+  return counts;
 }
 
 const ClosePayload = z.object({ contestId: z.uuid(), roundId: z.uuid() });
