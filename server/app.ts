@@ -20,6 +20,7 @@ import {
   contestRoutes,
   publicContestRoutes,
 } from './modules/contests/index.ts';
+import { COURSE_INDICATORS, courseRoutes, publicCourseRoutes } from './modules/courses/index.ts';
 import { identityRoutes, resolveActor } from './modules/identity/index.ts';
 import { findUnitAsOf, orgRoutes } from './modules/org/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
@@ -53,7 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('jobs', jobs);
   for (const job of certificateJobs) jobs.register(job);
   for (const job of contestJobs) jobs.register(job);
-  const computedIndicators = [...CONTEST_INDICATORS];
+  const computedIndicators = [...CONTEST_INDICATORS, ...COURSE_INDICATORS];
   const unitPath = async (db: Db, unitId: string) =>
     (await findUnitAsOf(db, unitId, deps.today()))?.path ?? null;
 
@@ -69,6 +70,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(notificationsRoutes, deps);
       await api.register(contestRoutes, deps);
       await api.register(publicContestRoutes, deps);
+      await api.register(courseRoutes, deps);
+      await api.register(publicCourseRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -19,6 +19,7 @@ import {
   PutValuesBody,
 } from '../modules/planning/index.ts';
 import { createReportType, CreateReportTypeBody } from '../modules/reporting/index.ts';
+import { COURSE_INDICATORS } from '../modules/courses/index.ts';
 
 /**
  * The demo's programme, modelled on the seeds: the central plan implementing Decision 311 (seed
@@ -42,7 +43,7 @@ async function actorOf(deps: AppDeps, username: string): Promise<Actor> {
 }
 
 export async function seedDemoPlans(deps: AppDeps): Promise<void> {
-  const ctx: PlanningContext = { deps, catalogue: buildPlanningCatalogue() };
+  const ctx: PlanningContext = { deps, catalogue: buildPlanningCatalogue(COURSE_INDICATORS) };
   const today = deps.today();
   const codes = ['TWD', 'TNI-2025', 'TNI-GD', 'TNI-HT', 'TNI-GD-PD'];
   const found = await findUnitsByCodesAsOf(deps.db, codes, today);
@@ -143,6 +144,17 @@ export async function seedDemoPlans(deps: AppDeps): Promise<void> {
       ...eachProvince,
       label:
         'Đoàn cấp tỉnh mỗi năm tổ chức ít nhất 05 trào lưu trên không gian mạng (giai đoạn 2025 – 2030)',
+    },
+    // Fed by the online course's final test (server/demo/demo-courses.ts); last, so the province
+    // plan's references to the targets above keep their index.
+    {
+      indicatorCode: 'course_new_members_completed_pct',
+      comparator: 'gte',
+      value: 100,
+      period: '2026',
+      appliesTo: 'each_child',
+      label:
+        '100% đoàn viên kết nạp mới được học lý luận chính trị trên nền tảng trực tuyến của Đoàn',
     },
   ];
   const created = [];

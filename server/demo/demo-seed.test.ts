@@ -112,6 +112,19 @@ describe('demo organisation', () => {
     expect(progress.json().totals.missing).toBeGreaterThan(0);
   });
 
+  it('has the political-theory course for new members (seed 001, target 3), public with its test', async () => {
+    const result: unknown = await t.deps.db.execute(sql`select id from courses`);
+    const [course] = (result as { rows: { id: string }[] }).rows;
+    const res = await t.app.inject({ url: `/api/public/courses/${course!.id}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json().course;
+    expect(body.title).toBe('Học tập lý luận chính trị cho đoàn viên mới');
+    expect(body.lessons).toHaveLength(3);
+    expect(body.test).toMatchObject({ questionCount: 5 });
+    const contest = await t.app.inject({ url: `/api/public/contests/${body.test.contestId}` });
+    expect(contest.json().contest.kind).toBe('course_test');
+  });
+
   it('is loaded only once', async () => {
     expect(await seedDemoIfEmpty(t.deps)).toBe(false);
   });

@@ -16,6 +16,7 @@ import {
 } from '../modules/org/index.ts';
 import { people } from '../modules/people/index.ts';
 import type { DemoUnit } from './demo-data.ts';
+import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import {
   DEMO_ACCOUNTS,
@@ -39,6 +40,7 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<boolean> {
   if (Number(row!.n) > 0) return false;
   await seedDemo(deps.db);
   await seedDemoPlans(deps);
+  await seedDemoCourses(deps);
   return true;
 }
 

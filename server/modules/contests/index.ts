@@ -6,6 +6,21 @@ export { contestRoutes } from './contests.routes.ts';
 export { publicContestRoutes } from './public.routes.ts';
 export { CONTEST_INDICATORS } from './contests.indicators.ts';
 export { closeRound, closeRoundJob, requestRoundClose } from './close.service.ts';
+// For the courses module: a course's final test is a contest of kind 'course_test'.
+export {
+  addRound,
+  createContest,
+  getContest,
+  getReadiness,
+  loadContest,
+  publishContest,
+  updateContest,
+  updateRound,
+} from './contest.service.ts';
+export { createCategory, createQuestion } from './bank.service.ts';
+export { clearPoolCache } from './pool.cache.ts';
+export { CreateQuestionBody } from './contests.contracts.ts';
+export { PARTICIPANT_COOKIE, participantCookiePath, participantOf } from './attempt.service.ts';
 export {
   contests,
   contestAttempts,

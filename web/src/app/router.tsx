@@ -23,10 +23,14 @@ const ReportPage = lazy(() => import('../features/reporting/report-page.tsx'));
 const ProgressPage = lazy(() => import('../features/reporting/progress-page.tsx'));
 // Public, outside the shell: loads none of the admin pages' chunks.
 const VerifyCertificatePage = lazy(() => import('../features/certificates/verify-page.tsx'));
+const LearnPage = lazy(() => import('../features/courses/learn-page.tsx'));
+const CoursesPage = lazy(() => import('../features/courses/courses-page.tsx'));
+const CoursePage = lazy(() => import('../features/courses/course-page.tsx'));
 
 /**
  * URLs are Vietnamese: /don-vi (units), /nguoi (people), /nguoi/nhap (import), /tong-quan
- * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /bao-cao (reports). Declarative
+ * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /bao-cao (reports), /khoa-hoc
+ * (courses; learners read /hoc/:courseId). Declarative
  * routes: the app loads its data with TanStack Query, so React Router's data layer (≈ 16 KB gz)
  * would be dead weight.
  */
@@ -37,6 +41,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/dang-nhap" element={<LoginPage />} />
         <Route path="/xac-thuc/:code?" element={<VerifyCertificatePage />} />
+        <Route path="/hoc/:courseId" element={<LearnPage />} />
         <Route
           element={
             <RequireAuth>
@@ -59,6 +64,8 @@ export function AppRoutes() {
           <Route path="bao-cao" element={<ReportsPage />} />
           <Route path="bao-cao/loai/:id" element={<ProgressPage />} />
           <Route path="bao-cao/:id" element={<ReportPage />} />
+          <Route path="khoa-hoc" element={<CoursesPage />} />
+          <Route path="khoa-hoc/:id" element={<CoursePage />} />
           <Route path="doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,5 +1,6 @@
 /** English. Must have exactly the keys of vi.ts (checked by the Messages type). */
 import { enCertificates } from '../../features/certificates/certificates.i18n.ts';
+import { enCourses } from '../../features/courses/courses.i18n.ts';
 import { enJobs } from '../../features/jobs/jobs.i18n.ts';
 import { enPlanning } from '../../features/planning/planning.i18n.ts';
 import { enReporting } from '../../features/reporting/reporting.i18n.ts';
@@ -276,6 +277,7 @@ export const en: Messages = {
     tryAgain: 'Choose the file again',
   },
   certificates: enCertificates,
+  courses: enCourses,
   jobs: enJobs,
   planning: enPlanning,
   reporting: enReporting,

@@ -9,6 +9,7 @@ import {
   WING_LABELS,
 } from '../../../../common/enums.ts';
 import { viCertificates } from '../../features/certificates/certificates.i18n.ts';
+import { viCourses } from '../../features/courses/courses.i18n.ts';
 import { viJobs } from '../../features/jobs/jobs.i18n.ts';
 import { viPlanning } from '../../features/planning/planning.i18n.ts';
 import { viReporting } from '../../features/reporting/reporting.i18n.ts';
@@ -285,6 +286,7 @@ export const vi = {
     tryAgain: 'Chọn lại tệp',
   },
   certificates: viCertificates,
+  courses: viCourses,
   jobs: viJobs,
   planning: viPlanning,
   reporting: viReporting,

@@ -6,6 +6,7 @@ import {
   IconFileReport,
   IconFileSpreadsheet,
   IconRun,
+  IconSchool,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +49,7 @@ export function NavLinks({ onNavigate }: Props) {
           icon: IconFileReport,
           active: under('/bao-cao'),
         },
+        { to: '/khoa-hoc', label: t('courses.nav'), icon: IconSchool, active: under('/khoa-hoc') },
       ],
     },
     {
