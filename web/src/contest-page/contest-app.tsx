@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { contestApi } from './api.ts';
+import { ContestHome } from './contest-home.tsx';
+import { setLang, useT } from './i18n.ts';
+import { ResultsPage } from './results-page.tsx';
+
+type Route =
+  | { kind: 'contest'; contestId: string }
+  | { kind: 'results'; contestId: string; roundId: string }
+  | { kind: 'unknown' };
+
+const UUID = '[0-9a-fA-F-]{36}';
+
+/** /thi/:contestId and /thi/:contestId/ket-qua/:roundId; nothing else lives in this entry. */
+export function parseRoute(pathname: string): Route {
+  const results = new RegExp(`^/thi/(${UUID})/ket-qua/(${UUID})/?$`).exec(pathname);
+  if (results) return { kind: 'results', contestId: results[1]!, roundId: results[2]! };
+  const contest = new RegExp(`^/thi/(${UUID})/?$`).exec(pathname);
+  if (contest) return { kind: 'contest', contestId: contest[1]! };
+  return { kind: 'unknown' };
+}
+
+export function ContestApp() {
+  const { t } = useT();
+  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  useEffect(() => {
+    const onPop = () => setRoute(parseRoute(location.pathname));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = useCallback((path: string) => {
+    history.pushState(null, '', path);
+    setRoute(parseRoute(path));
+    window.scrollTo(0, 0);
+  }, []);
+  const contestId = route.kind === 'unknown' ? null : route.contestId;
+  const api = useMemo(() => (contestId ? contestApi(contestId) : null), [contestId]);
+
+  return (
+    <>
+      <Header />
+      <main className="cp-main" id="main">
+        {route.kind === 'unknown' || !api ? (
+          <p className="cp-notice">{t('notFound')}</p>
+        ) : route.kind === 'results' ? (
+          <ResultsPage
+            api={api}
+            roundId={route.roundId}
+            onBack={() => navigate(`/thi/${route.contestId}`)}
+          />
+        ) : (
+          <ContestHome
+            api={api}
+            onResults={(roundId) => navigate(`/thi/${route.contestId}/ket-qua/${roundId}`)}
+          />
+        )}
+      </main>
+    </>
+  );
+}
+
+function Header() {
+  const { t, lang } = useT();
+  return (
+    <header className="cp-header">
+      <span className="cp-brand">
+        <svg viewBox="0 0 32 32" width="24" height="24" aria-hidden="true">
+          <circle cx="16" cy="16" r="15" fill="#17803e" />
+          <path d="M10 20c0-7 5-11 12-12-1 7-5 12-12 12z" fill="#fff" />
+        </svg>
+        {t('appName')}
+      </span>
+      <span className="cp-lang" role="group" aria-label={t('langLabel')}>
+        {(['vi', 'en'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            lang={value}
+            aria-pressed={lang === value}
+            onClick={() => setLang(value)}
+          >
+            {value.toUpperCase()}
+          </button>
+        ))}
+      </span>
+    </header>
+  );
+}
