@@ -52,6 +52,10 @@ export function ContestHome({ api, onResults }: { api: ContestApi; onResults(id:
   useEffect(() => {
     void load();
   }, [load]);
+  const title = loaded?.contest.title;
+  useEffect(() => {
+    if (title) document.title = `${title} – ${t('appName')}`;
+  }, [title, t]);
 
   const start = async () => {
     setBusy(true);
@@ -88,7 +92,9 @@ export function ContestHome({ api, onResults }: { api: ContestApi; onResults(id:
       <AttemptScreen
         api={api}
         attempt={screen.attempt}
-        onSubmitted={(submitted) => setScreen({ kind: 'done', attempt: screen.attempt, submitted })}
+        onSubmitted={(submitted, answered) =>
+          setScreen({ kind: 'done', attempt: answered, submitted })
+        }
       />
     );
   }

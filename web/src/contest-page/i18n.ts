@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 /**
  * The contest page's words, Vietnamese first with English. Not i18next: this page is its own
@@ -225,5 +225,7 @@ export function useT(): { t: T; lang: Lang } {
     },
     () => lang,
   );
-  return { t: translate(current), lang: current };
+  // Stable per language, so effects that depend on `t` do not rerun on every render.
+  const t = useMemo(() => translate(current), [current]);
+  return { t, lang: current };
 }
