@@ -37,8 +37,13 @@ function weigh(entry: string) {
 const contest = weigh('thi.html');
 const main = weigh('index.html');
 console.log('JavaScript loaded by /thi/:contestId (gzip -9):');
-for (const f of contest.files) console.log(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(7)} KB raw  ${kb(f.gzip).padStart(6)} KB gz`);
-console.log(`  total ${kb(contest.raw)} KB raw, ${kb(contest.total)} KB gzipped (budget ${BUDGET_KB} KB)`);
+for (const f of contest.files)
+  console.log(
+    `  ${f.file.padEnd(40)} ${kb(f.raw).padStart(7)} KB raw  ${kb(f.gzip).padStart(6)} KB gz`,
+  );
+console.log(
+  `  total ${kb(contest.raw)} KB raw, ${kb(contest.total)} KB gzipped (budget ${BUDGET_KB} KB)`,
+);
 console.log(
   `Main app's first load (index.html, for comparison): ${main.files.length} files, ${kb(main.total)} KB gzipped`,
 );

@@ -345,7 +345,9 @@ export const StandingResponse = z.object({
       attemptsUsed: z.number(),
       attemptsLeft: z.number().nullable(),
       /** Only when the review policy shows scores: the best finished attempt. */
-      best: z.object({ score: z.number(), maxScore: z.number(), durationMs: z.number() }).nullable(),
+      best: z
+        .object({ score: z.number(), maxScore: z.number(), durationMs: z.number() })
+        .nullable(),
     }),
   ),
 });

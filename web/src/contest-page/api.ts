@@ -124,7 +124,12 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   } | null;
   if (!response.ok) {
     const error = data?.error;
-    throw new ApiError(response.status, error?.code ?? 'http', error?.message ?? '', error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http',
+      error?.message ?? '',
+      error?.details,
+    );
   }
   return data as T;
 }

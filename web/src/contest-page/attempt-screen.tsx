@@ -15,7 +15,7 @@ export function AttemptScreen(props: {
   api: ContestApi;
   attempt: Attempt;
   /** The result, and the attempt with the answers as submitted (for the review). */
-  onSubmitted(submitted: Submitted, answered: Attempt): void;
+  onSubmitted: (submitted: Submitted, answered: Attempt) => void;
 }) {
   const { t } = useT();
   const { api, attempt, onSubmitted } = props;
@@ -24,7 +24,9 @@ export function AttemptScreen(props: {
     () => new Map(attempt.answers.map((a) => [a.questionId, a.optionIds])),
   );
   const [index, setIndex] = useState(() => {
-    const firstOpen = questions.findIndex((q) => !attempt.answers.some((a) => a.questionId === q.id));
+    const firstOpen = questions.findIndex(
+      (q) => !attempt.answers.some((a) => a.questionId === q.id),
+    );
     return firstOpen === -1 ? questions.length : firstOpen;
   });
   const [prediction, setPrediction] = useState('');
@@ -105,7 +107,10 @@ export function AttemptScreen(props: {
                 : ''}
         </span>
       </div>
-      <nav className="cp-dots" aria-label={t('answeredCount', { n: answered, total: questions.length })}>
+      <nav
+        className="cp-dots"
+        aria-label={t('answeredCount', { n: answered, total: questions.length })}
+      >
         {questions.map((q, i) => (
           <button
             key={q.id}

@@ -20,7 +20,13 @@ type Screen =
   | { kind: 'done'; attempt: Attempt; submitted: Submitted };
 
 /** The contest: what it is, its rounds, the participant's standing, and the way in. */
-export function ContestHome({ api, onResults }: { api: ContestApi; onResults(id: string): void }) {
+export function ContestHome({
+  api,
+  onResults,
+}: {
+  api: ContestApi;
+  onResults: (id: string) => void;
+}) {
   const { t } = useT();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -64,7 +70,8 @@ export function ContestHome({ api, onResults }: { api: ContestApi; onResults(id:
       setScreen({ kind: 'attempt', attempt: await api.start() });
     } catch (error) {
       const running = (error as ApiError).details as { attemptId?: string } | undefined;
-      if (running?.attemptId) setScreen({ kind: 'attempt', attempt: await api.attempt(running.attemptId) });
+      if (running?.attemptId)
+        setScreen({ kind: 'attempt', attempt: await api.attempt(running.attemptId) });
       else setActionError(errorText(t, error));
     } finally {
       setBusy(false);
@@ -72,7 +79,8 @@ export function ContestHome({ api, onResults }: { api: ContestApi; onResults(id:
   };
 
   if (failure) {
-    const missing = failure instanceof ApiError && (failure.status === 404 || failure.status === 400);
+    const missing =
+      failure instanceof ApiError && (failure.status === 404 || failure.status === 400);
     return (
       <div className="cp-notice" role="alert">
         <p>{missing ? t('notFound') : t('loadFailed')}</p>
@@ -84,7 +92,12 @@ export function ContestHome({ api, onResults }: { api: ContestApi; onResults(id:
       </div>
     );
   }
-  if (!loaded) return <p className="cp-notice" role="status">{t('loading')}</p>;
+  if (!loaded)
+    return (
+      <p className="cp-notice" role="status">
+        {t('loading')}
+      </p>
+    );
   const { contest, standing, certificates } = loaded;
 
   if (screen.kind === 'attempt') {

@@ -7,7 +7,7 @@ export function DoneScreen(props: {
   contest: PublicContest;
   attempt: Attempt;
   submitted: Submitted;
-  onBack(): void;
+  onBack: () => void;
 }) {
   const { t } = useT();
   const { attempt, submitted } = props;
@@ -60,7 +60,9 @@ export function DoneScreen(props: {
                       {t('yourAnswer')}: {names(given.optionIds)}
                     </p>
                   ) : null}
-                  {item.explanation ? <p className="cp-muted cp-small">{item.explanation}</p> : null}
+                  {item.explanation ? (
+                    <p className="cp-muted cp-small">{item.explanation}</p>
+                  ) : null}
                 </li>
               );
             })}

@@ -37,7 +37,8 @@ const vi = {
   certificates: 'Giấy chứng nhận',
   downloadCertificate: 'Tải giấy chứng nhận vòng {n} (PDF)',
   register: 'Đăng ký dự thi',
-  registerHint: 'Mỗi số điện thoại đăng ký một lần. Thông tin dùng để xếp giải và cấp giấy chứng nhận.',
+  registerHint:
+    'Mỗi số điện thoại đăng ký một lần. Thông tin dùng để xếp giải và cấp giấy chứng nhận.',
   fullName: 'Họ và tên',
   phone: 'Số điện thoại',
   birthYear: 'Năm sinh',
@@ -64,7 +65,8 @@ const vi = {
   saved: 'Đã lưu câu trả lời',
   saveFailed: 'Chưa lưu được (mạng yếu); câu trả lời sẽ được gửi khi nộp bài.',
   answeredCount: 'Đã trả lời {n}/{total} câu',
-  prediction: 'Câu hỏi dự đoán: theo bạn, bao nhiêu người trả lời đúng tất cả các câu của vòng này?',
+  prediction:
+    'Câu hỏi dự đoán: theo bạn, bao nhiêu người trả lời đúng tất cả các câu của vòng này?',
   predictionHint: 'Dùng để xếp hạng khi bằng điểm.',
   confirmSubmit: 'Xác nhận nộp bài',
   submitting: 'Đang nộp bài…',
@@ -127,7 +129,8 @@ const en: Record<MessageKey, string> = {
   certificates: 'Certificates',
   downloadCertificate: 'Download the round {n} certificate (PDF)',
   register: 'Register',
-  registerHint: 'One registration per phone number. Your details are used for prizes and certificates.',
+  registerHint:
+    'One registration per phone number. Your details are used for prizes and certificates.',
   fullName: 'Full name',
   phone: 'Phone number',
   birthYear: 'Year of birth',

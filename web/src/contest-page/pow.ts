@@ -27,7 +27,8 @@ export function sha256Words(text: string): Uint32Array {
   const length = text.length;
   const blocks = ((length + 8) >> 6) + 1;
   const words = new Uint32Array(blocks * 16);
-  for (let i = 0; i < length; i++) words[i >> 2]! |= (text.charCodeAt(i) & 0xff) << (24 - (i % 4) * 8);
+  for (let i = 0; i < length; i++)
+    words[i >> 2]! |= (text.charCodeAt(i) & 0xff) << (24 - (i % 4) * 8);
   words[length >> 2]! |= 0x80 << (24 - (length % 4) * 8);
   words[blocks * 16 - 1] = length * 8;
   const h = Uint32Array.from(H0);

@@ -17,7 +17,11 @@ const normalisePhone = (value: string) => {
 };
 
 /** Registration: checked here first (same rules as the server), then the proof of work. */
-export function RegisterForm(props: { api: ContestApi; contestId: string; onRegistered(): void }) {
+export function RegisterForm(props: {
+  api: ContestApi;
+  contestId: string;
+  onRegistered: () => void;
+}) {
   const { t } = useT();
   const [fields, setFields] = useState<Fields>({
     fullName: '',
@@ -174,8 +178,8 @@ function UnitPicker(props: {
   api: ContestApi;
   text: string;
   picked: UnitHit | null;
-  onText(value: string): void;
-  onPick(unit: UnitHit | null): void;
+  onText: (value: string) => void;
+  onPick: (unit: UnitHit | null) => void;
 }) {
   const { t } = useT();
   const id = useId();

@@ -5,7 +5,7 @@ import { errorText } from './errors.ts';
 import { useT } from './i18n.ts';
 
 /** A closed round's results, as published: masked names and phones, paged by 100. */
-export function ResultsPage(props: { api: ContestApi; roundId: string; onBack(): void }) {
+export function ResultsPage(props: { api: ContestApi; roundId: string; onBack: () => void }) {
   const { t } = useT();
   const { api, roundId } = props;
   const [page, setPage] = useState(1);
