@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import type { Config } from '../../server/kernel/config.ts';
 import { loadConfig } from '../../server/kernel/config.ts';
 import { openDatabase } from '../../server/kernel/db/client.ts';
-import { applyMigrations } from '../../server/kernel/db/migrate.ts';
+import { ensurePgliteTemplate } from '../../server/kernel/db/template.ts';
 import type { AppDeps } from '../../server/kernel/deps.ts';
 import { createJobRunner } from '../../server/kernel/jobs/index.ts';
 import type { TestApp } from '../../server/test/test-app.ts';
@@ -14,7 +12,7 @@ import type { TestApp } from '../../server/test/test-app.ts';
 /**
  * A server in the test's own process (the built web app and the API) whose clock the test sets:
  * time runs as usual from the instant last set, so a countdown ticks and durations are real, and
- * the test can jump past a round's close. Its database is a fresh PGlite folder.
+ * the test can jump past a round's close. Its database is a fresh PGlite in memory.
  */
 export type ClockedServer = TestApp & {
   baseUrl: string;
@@ -24,9 +22,9 @@ export type ClockedServer = TestApp & {
 };
 
 export async function startClockedServer(config: Partial<Config> = {}): Promise<ClockedServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phuxanh-e2e-contest-'));
-  const database = await openDatabase({ dataDir });
-  await applyMigrations(database);
+  // In memory, from the migrated template the unit tests also use (built once, then cached).
+  const templateFile = await ensurePgliteTemplate(path.resolve('node_modules/.cache/phu-xanh'));
+  const database = await openDatabase({ templateFile });
   let base = Date.now();
   let setAt = Date.now();
   const port = 4100 + Math.floor(Math.random() * 700);
@@ -57,7 +55,6 @@ export async function startClockedServer(config: Partial<Config> = {}): Promise<
     close: async () => {
       await app.close();
       await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -11,11 +11,12 @@ export function formatDateTime(iso: string): string {
   )}:${two(d.getUTCMinutes())}`;
 }
 
-/** 125_000 ms → '2 phút 5 giây'. */
+/** 125_000 ms → '2 phút 5 giây'; 300_000 ms → '5 phút'. */
 export function formatDuration(t: T, ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
   const m = Math.floor(total / 60);
-  return m > 0 ? t('minutes', { m, s: total % 60 }) : t('seconds', { s: total });
+  if (m === 0) return t('seconds', { s: total });
+  return total % 60 === 0 ? t('wholeMinutes', { m }) : t('minutes', { m, s: total % 60 });
 }
 
 /** A countdown: '09:05', or '1:02:03' past an hour. */

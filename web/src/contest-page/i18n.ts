@@ -91,6 +91,7 @@ const vi = {
   page: 'Trang {n}/{total}',
   notClosedYet: 'Vòng thi chưa được tổng kết.',
   minutes: '{m} phút {s} giây',
+  wholeMinutes: '{m} phút',
   seconds: '{s} giây',
   langLabel: 'Ngôn ngữ',
 };
@@ -182,6 +183,7 @@ const en: Record<MessageKey, string> = {
   page: 'Page {n}/{total}',
   notClosedYet: 'The round has not been closed yet.',
   minutes: '{m} min {s} s',
+  wholeMinutes: '{m} min',
   seconds: '{s} s',
   langLabel: 'Language',
 };
