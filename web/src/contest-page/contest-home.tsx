@@ -117,10 +117,8 @@ export function ContestHome({
         contest={contest}
         attempt={screen.attempt}
         submitted={screen.submitted}
-        onBack={() => {
-          setScreen({ kind: 'home' });
-          void load();
-        }}
+        // Fresh standing first (attempts left, best result), so nothing stale is shown.
+        onBack={() => void load().then(() => setScreen({ kind: 'home' }))}
       />
     );
   }
