@@ -79,10 +79,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const webDist = deps.config.webDist;
   const withWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (withWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // The public contest page is its own light entry (decision 0011), when the build has it.
+  const withContestPage = withWeb && fs.existsSync(path.join(webDist, 'thi.html'));
   app.setNotFoundHandler((request, reply) => {
     // The single-page app owns every other GET path (it shows its own not-found page).
     if (withWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html').sendFile('index.html');
+      const contestPage = withContestPage && /^\/thi(\/|\?|$)/.test(request.url);
+      return reply.type('text/html').sendFile(contestPage ? 'thi.html' : 'index.html');
     }
     return reply.status(404).send(new AppError('not_found').toBody());
   });

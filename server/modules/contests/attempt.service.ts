@@ -69,6 +69,7 @@ export async function publicContest(
       title: contest.title,
       rules: contest.rules,
       audience: contest.audience,
+      reviewPolicy: contest.reviewPolicy,
       organiser: pool.organiserName ?? '',
       timeLimitKind: contest.timeLimitKind,
       timeLimitSeconds: contest.timeLimitSeconds,
@@ -345,7 +346,7 @@ export async function expireAttempt(
   return finishAttempt(deps, pool, attempt, end, { answers: [], prediction: null, expired: true });
 }
 
-function isPastDeadline(attempt: AttemptRow, now: number): boolean {
+export function isPastDeadline(attempt: AttemptRow, now: number): boolean {
   return attempt.deadline !== null && now > attempt.deadline.getTime();
 }
 
@@ -533,13 +534,16 @@ export async function saveAnswers(
   return { saved: recorded.length };
 }
 
+/** Whether the participant may see an attempt's score (the contest's review policy). */
+export function showsScore(pool: ContestPool, roundId: string): boolean {
+  const policy = pool.contest.reviewPolicy;
+  const round = pool.rounds.find((r) => r.id === roundId);
+  return policy !== 'after_round' || !!round?.closedAt;
+}
+
 function submitResult(pool: ContestPool, attempt: AttemptRow): z.infer<typeof SubmitResponse> {
   const policy = pool.contest.reviewPolicy;
-  const round = pool.rounds.find((r) => r.id === attempt.roundId);
-  const showScore =
-    policy === 'score_after_submit' ||
-    policy === 'full_after_submit' ||
-    (policy === 'after_round' && !!round?.closedAt);
+  const showScore = showsScore(pool, attempt.roundId);
   const out: z.infer<typeof SubmitResponse> = {
     attempt: {
       id: attempt.id,

@@ -312,6 +312,8 @@ export const PublicContestResponse = z.object({
     title: z.string(),
     rules: z.string(),
     audience: z.enum(['public', 'members']),
+    /** What the page may show after a submission (decision 0008, "No key on the wire"). */
+    reviewPolicy: z.enum(['after_round', 'score_after_submit', 'full_after_submit']),
     organiser: z.string(),
     timeLimitKind: z.enum(['none', 'per_attempt', 'per_question']),
     timeLimitSeconds: z.number().nullable(),
@@ -330,6 +332,29 @@ export const PublicContestResponse = z.object({
     ),
   }),
   serverTime: z.string(),
+});
+
+/** The registered participant's standing, so a page can resume after a reload. */
+export const StandingResponse = z.object({
+  participant: z.object({ fullName: z.string(), phone: z.string(), isMember: z.boolean() }),
+  /** The attempt still running (before its deadline), if any. */
+  activeAttemptId: z.uuid().nullable(),
+  rounds: z.array(
+    z.object({
+      roundId: z.uuid(),
+      attemptsUsed: z.number(),
+      attemptsLeft: z.number().nullable(),
+      /** Only when the review policy shows scores: the best finished attempt. */
+      best: z
+        .object({ score: z.number(), maxScore: z.number(), durationMs: z.number() })
+        .nullable(),
+    }),
+  ),
+});
+
+export const PublicUnitsQuery = z.strictObject({ q: z.string().trim().min(2).max(100) });
+export const PublicUnitsResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), context: z.string() })),
 });
 
 export const ChallengeResponse = z.object({ challenge: z.string(), difficulty: z.number() });

@@ -1,3 +1,3 @@
 /** Unit look-ups the contest module needs from org, in one place. */
-export { findLatestVersion } from '../org/index.ts';
+export { findAncestorsAsOf, findLatestVersion, inSubtree, searchUnitsAsOf } from '../org/index.ts';
 export { isWithin as isWithinPath } from '../../kernel/auth/actor.ts';

@@ -27,13 +27,17 @@ import {
   PublicResultsQuery,
   PublicResultsResponse,
   PublicRoundParams,
+  PublicUnitsQuery,
+  PublicUnitsResponse,
   RegisterBody,
   SaveAnswersBody,
   SubmitBody,
+  StandingResponse,
   SubmitResponse,
   parseWithMessages,
 } from './contests.contracts.ts';
 import { issueChallenge } from './proof-of-work.ts';
+import { participantStanding, searchContestUnits } from './standing.service.ts';
 
 /** The public contest API, no account needed (docs/API.md, "Contests — public"). */
 export const publicContestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
@@ -47,6 +51,27 @@ export const publicContestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
     '/public/contests/:contestId',
     { schema: { params: PublicContestParams, response: { 200: PublicContestResponse } } },
     async (request) => publicContest(deps, request.params.contestId),
+  );
+
+  api.get(
+    '/public/contests/:contestId/units',
+    {
+      schema: {
+        params: PublicContestParams,
+        querystring: PublicUnitsQuery,
+        response: { 200: PublicUnitsResponse },
+      },
+    },
+    async (request) => searchContestUnits(deps, request.params.contestId, request.query.q),
+  );
+
+  api.get(
+    '/public/contests/:contestId/me',
+    { schema: { params: PublicContestParams, response: { 200: StandingResponse } } },
+    async (request, reply) => {
+      reply.headers(noStore);
+      return participantStanding(deps, request.params.contestId, token(request));
+    },
   );
 
   api.get(

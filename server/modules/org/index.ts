@@ -35,7 +35,13 @@ export { closeUnit } from './restructure/close.ts';
 export { createGroup, addGroupMember } from './group.service.ts';
 
 // Tree reads on a date, for reporting and benchmarks.
-export { countSubtreeUnits, findSubtreeAsOf, findChildrenAsOf } from './tree.queries.ts';
+export {
+  countSubtreeUnits,
+  findSubtreeAsOf,
+  findChildrenAsOf,
+  findAncestorsAsOf,
+  searchUnitsAsOf,
+} from './tree.queries.ts';
 export { actorOnDate } from './org.scope.ts';
 
 // The province of a unit, stamped on people for province-first search (decision 0009).
