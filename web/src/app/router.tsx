@@ -21,12 +21,16 @@ const DashboardPage = lazy(() => import('../features/planning/dashboard-page.tsx
 const ReportsPage = lazy(() => import('../features/reporting/reports-page.tsx'));
 const ReportPage = lazy(() => import('../features/reporting/report-page.tsx'));
 const ProgressPage = lazy(() => import('../features/reporting/progress-page.tsx'));
+const ContestsPage = lazy(() => import('../features/contests/contests-page.tsx'));
+const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
+const QuestionBankPage = lazy(() => import('../features/contests/bank-page.tsx'));
 // Public, outside the shell: loads none of the admin pages' chunks.
 const VerifyCertificatePage = lazy(() => import('../features/certificates/verify-page.tsx'));
 
 /**
  * URLs are Vietnamese: /don-vi (units), /nguoi (people), /nguoi/nhap (import), /tong-quan
- * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /bao-cao (reports). Declarative
+ * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /bao-cao (reports), /cuoc-thi
+ * (contests), /ngan-hang-cau-hoi (question bank). Declarative
  * routes: the app loads its data with TanStack Query, so React Router's data layer (≈ 16 KB gz)
  * would be dead weight.
  */
@@ -59,6 +63,9 @@ export function AppRoutes() {
           <Route path="bao-cao" element={<ReportsPage />} />
           <Route path="bao-cao/loai/:id" element={<ProgressPage />} />
           <Route path="bao-cao/:id" element={<ReportPage />} />
+          <Route path="cuoc-thi" element={<ContestsPage />} />
+          <Route path="cuoc-thi/:id" element={<ContestPage />} />
+          <Route path="ngan-hang-cau-hoi" element={<QuestionBankPage />} />
           <Route path="doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

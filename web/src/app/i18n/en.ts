@@ -1,5 +1,6 @@
 /** English. Must have exactly the keys of vi.ts (checked by the Messages type). */
 import { enCertificates } from '../../features/certificates/certificates.i18n.ts';
+import { enContests } from '../../features/contests/contests.i18n.ts';
 import { enJobs } from '../../features/jobs/jobs.i18n.ts';
 import { enPlanning } from '../../features/planning/planning.i18n.ts';
 import { enReporting } from '../../features/reporting/reporting.i18n.ts';
@@ -26,6 +27,8 @@ export const en: Messages = {
     plans: 'Plans',
     activities: 'Activities',
     reports: 'Reports',
+    contests: 'Contests',
+    questionBank: 'Question bank',
   },
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
   user: {
@@ -276,6 +279,7 @@ export const en: Messages = {
     tryAgain: 'Choose the file again',
   },
   certificates: enCertificates,
+  contests: enContests,
   jobs: enJobs,
   planning: enPlanning,
   reporting: enReporting,

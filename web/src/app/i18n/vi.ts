@@ -9,6 +9,7 @@ import {
   WING_LABELS,
 } from '../../../../common/enums.ts';
 import { viCertificates } from '../../features/certificates/certificates.i18n.ts';
+import { viContests } from '../../features/contests/contests.i18n.ts';
 import { viJobs } from '../../features/jobs/jobs.i18n.ts';
 import { viPlanning } from '../../features/planning/planning.i18n.ts';
 import { viReporting } from '../../features/reporting/reporting.i18n.ts';
@@ -34,6 +35,8 @@ export const vi = {
     plans: 'Kế hoạch',
     activities: 'Hoạt động',
     reports: 'Báo cáo',
+    contests: 'Cuộc thi',
+    questionBank: 'Ngân hàng câu hỏi',
   },
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
   user: {
@@ -285,6 +288,7 @@ export const vi = {
     tryAgain: 'Chọn lại tệp',
   },
   certificates: viCertificates,
+  contests: viContests,
   jobs: viJobs,
   planning: viPlanning,
   reporting: viReporting,

@@ -3,9 +3,11 @@ import {
   IconBinaryTree2,
   IconChartBar,
   IconClipboardList,
+  IconDatabase,
   IconFileReport,
   IconFileSpreadsheet,
   IconRun,
+  IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +49,18 @@ export function NavLinks({ onNavigate }: Props) {
           label: t('nav.reports'),
           icon: IconFileReport,
           active: under('/bao-cao'),
+        },
+        {
+          to: '/cuoc-thi',
+          label: t('nav.contests'),
+          icon: IconTrophy,
+          active: under('/cuoc-thi'),
+        },
+        {
+          to: '/ngan-hang-cau-hoi',
+          label: t('nav.questionBank'),
+          icon: IconDatabase,
+          active: under('/ngan-hang-cau-hoi'),
         },
       ],
     },
