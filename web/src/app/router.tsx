@@ -23,6 +23,7 @@ const ReportPage = lazy(() => import('../features/reporting/report-page.tsx'));
 const ProgressPage = lazy(() => import('../features/reporting/progress-page.tsx'));
 const ContestsPage = lazy(() => import('../features/contests/contests-page.tsx'));
 const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
+const ContestFormPage = lazy(() => import('../features/contests/contest-form-page.tsx'));
 const QuestionBankPage = lazy(() => import('../features/contests/bank-page.tsx'));
 // Public, outside the shell: loads none of the admin pages' chunks.
 const VerifyCertificatePage = lazy(() => import('../features/certificates/verify-page.tsx'));
@@ -64,7 +65,9 @@ export function AppRoutes() {
           <Route path="bao-cao/loai/:id" element={<ProgressPage />} />
           <Route path="bao-cao/:id" element={<ReportPage />} />
           <Route path="cuoc-thi" element={<ContestsPage />} />
+          <Route path="cuoc-thi/moi" element={<ContestFormPage />} />
           <Route path="cuoc-thi/:id" element={<ContestPage />} />
+          <Route path="cuoc-thi/:id/sua" element={<ContestFormPage />} />
           <Route path="ngan-hang-cau-hoi" element={<QuestionBankPage />} />
           <Route path="doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />

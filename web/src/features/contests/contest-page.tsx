@@ -2,6 +2,7 @@ import {
   Accordion,
   Anchor,
   Badge,
+  Button,
   Group,
   Paper,
   Progress,
@@ -27,6 +28,7 @@ import {
 } from './contest-format.ts';
 import { useContest, useParticipation } from './contests.api.ts';
 import type { ContestView } from './contests.types.ts';
+import { PublishCard } from './publish-card.tsx';
 import { RoundPanel } from './round-panel.tsx';
 
 /** /cuoc-thi/:id — rounds (close, ranking, statistics, certificates) and participation by unit. */
@@ -42,10 +44,23 @@ export default function ContestPage() {
   if (contest.isPending)
     return <Skeleton height={240} role="status" aria-label={t('app.loading')} />;
   const c = contest.data;
+  const canManage = atLeast(role, 'editor');
   return (
     <>
       <PageHeader
         title={c.title}
+        actions={
+          canManage && (
+            <Button
+              component={Link}
+              to={`/cuoc-thi/${c.id}/sua`}
+              variant="default"
+              data-testid="edit-contest"
+            >
+              {t('contests.form.edit')}
+            </Button>
+          )
+        }
         above={
           <Anchor component={Link} to={`/cuoc-thi?${UNIT_PARAM}=${c.unitId}`} size="sm">
             ← {t('contests.contest.back')}
@@ -63,7 +78,8 @@ export default function ContestPage() {
         }
       />
       <Stack gap="lg">
-        <Rounds contest={c} canManage={atLeast(role, 'editor')} />
+        {c.status === 'draft' && canManage && <PublishCard contest={c} />}
+        <Rounds contest={c} canManage={canManage} />
         <Participation contestId={c.id} />
       </Stack>
     </>

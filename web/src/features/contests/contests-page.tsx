@@ -9,14 +9,14 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { IconDatabase, IconTrophy } from '@tabler/icons-react';
+import { IconDatabase, IconPlus, IconTrophy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../../../../common/format.ts';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { UnitSwitcher } from '../planning/unit-switcher.tsx';
-import { UNIT_PARAM, useUnitParam } from '../planning/use-unit-param.ts';
+import { UNIT_PARAM, atLeast, useRoleOn, useUnitParam } from '../planning/use-unit-param.ts';
 import { useContests } from './contests.api.ts';
 import type { ContestListItem } from './contests.types.ts';
 
@@ -25,6 +25,7 @@ export default function ContestsPage() {
   const { t } = useTranslation();
   const { unitId } = useUnitParam();
   const contests = useContests(unitId);
+  const canEdit = atLeast(useRoleOn(unitId), 'editor');
   return (
     <>
       <PageHeader
@@ -32,14 +33,26 @@ export default function ContestsPage() {
         subtitle={t('contests.list.subtitle')}
         actions={
           unitId && (
-            <Button
-              component={Link}
-              to={`/ngan-hang-cau-hoi?${UNIT_PARAM}=${unitId}`}
-              variant="default"
-              leftSection={<IconDatabase size={16} aria-hidden />}
-            >
-              {t('contests.list.bank')}
-            </Button>
+            <Group gap="xs">
+              <Button
+                component={Link}
+                to={`/ngan-hang-cau-hoi?${UNIT_PARAM}=${unitId}`}
+                variant="default"
+                leftSection={<IconDatabase size={16} aria-hidden />}
+              >
+                {t('contests.list.bank')}
+              </Button>
+              {canEdit && (
+                <Button
+                  component={Link}
+                  to={`/cuoc-thi/moi?${UNIT_PARAM}=${unitId}`}
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                  data-testid="create-contest"
+                >
+                  {t('contests.form.create')}
+                </Button>
+              )}
+            </Group>
           )
         }
       />

@@ -3,12 +3,15 @@ import { api, apiUrl, uploadFile } from '../../lib/api.ts';
 import type {
   AdminResults,
   CategoryView,
+  ContestBody,
   ContestListItem,
   ContestView,
   ParticipationRow,
   QuestionBody,
   QuestionStats,
   QuestionView,
+  Readiness,
+  RoundBody,
   RoundCertificatesBody,
 } from './contests.types.ts';
 
@@ -34,12 +37,13 @@ export function useContests(unitId: string | null) {
   });
 }
 
-export function useContest(id: string) {
+export function useContest(id: string, enabled = true) {
   return useQuery({
     queryKey: contestKeys.detail(id),
     queryFn: ({ signal }) =>
       api.get<{ contest: ContestView }>(`/contests/${id}`, undefined, signal),
     select: (data) => data.contest,
+    enabled,
   });
 }
 
@@ -163,5 +167,52 @@ export function useImportQuestions(unitId: string) {
       file,
       onProgress,
     ),
+  );
+}
+
+// --- Contest settings, rounds and publishing ------------------------------------------------
+
+function useContestMutation<A, R>(fn: (args: A) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: contestKeys.all }),
+  });
+}
+
+export function useSaveContest() {
+  return useContestMutation(({ id, body }: { id: string | null; body: ContestBody }) =>
+    id
+      ? api.patch<{ contest: ContestView }>(`/contests/${id}`, body)
+      : api.post<{ contest: ContestView }>('/contests', body),
+  );
+}
+
+export function useAddRounds() {
+  return useContestMutation(async ({ id, rounds }: { id: string; rounds: RoundBody[] }) => {
+    // One after another: the server checks each window against those already stored.
+    for (const round of rounds) await api.post(`/contests/${id}/rounds`, round);
+  });
+}
+
+export function useDeleteRound() {
+  return useContestMutation(({ id, roundId }: { id: string; roundId: string }) =>
+    api.delete<unknown>(`/contests/${id}/rounds/${roundId}`),
+  );
+}
+
+export function useReadiness(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...contestKeys.detail(id), 'readiness'],
+    queryFn: ({ signal }) =>
+      api.get<{ readiness: Readiness }>(`/contests/${id}/readiness`, undefined, signal),
+    select: (data) => data.readiness,
+    enabled,
+  });
+}
+
+export function usePublishContest() {
+  return useContestMutation((id: string) =>
+    api.post<{ contest: ContestView }>(`/contests/${id}/publish`),
   );
 }

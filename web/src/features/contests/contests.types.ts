@@ -16,6 +16,8 @@ export type RoundCertificatesBody = z.input<typeof c.RoundCertificatesBody>;
 export type CategoryView = z.infer<typeof c.Category>;
 export type QuestionView = z.infer<typeof c.QuestionView>;
 export type QuestionBody = z.input<typeof c.CreateQuestionBody>;
+export type ContestBody = z.input<typeof c.CreateContestBody> | z.input<typeof c.UpdateContestBody>;
+export type RoundBody = z.input<typeof c.RoundBody>;
 
 /** 422 import_failed details (same shape as the people import). */
 export type ImportRowError = { row: number | null; column: string | null; message: string };
