@@ -32,6 +32,7 @@ export const viContests = {
   },
   round: {
     open: 'Xem vòng thi',
+    draftHint: 'Cuộc thi chưa công bố: vòng thi chưa nhận bài.',
     closedSummary: '{{participants}} người dự thi, {{trueCount}} người trả lời đúng tất cả',
     close: 'Tổng kết vòng thi',
     closeHint: 'Chấm điểm, xếp hạng và trao giải cho vòng thi đã kết thúc.',
@@ -228,6 +229,7 @@ export const enContests: typeof viContests = {
   },
   round: {
     open: 'View round',
+    draftHint: 'The contest is not published: the round takes no attempts yet.',
     closedSummary: '{{participants}} participants, {{trueCount}} answered everything right',
     close: 'Close the round',
     closeHint: 'Scores, ranks and assigns prizes for a round that has ended.',

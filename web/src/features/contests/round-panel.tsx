@@ -23,6 +23,14 @@ export function RoundPanel({ contest, round, status, canManage }: Props) {
   const close = useCloseRound(contest.id, round.id);
   const [closeJob, setCloseJob] = useState<string | null>(null);
   const closed = status === 'closed';
+  // A draft has no participants yet: nothing to close, rank or count.
+  if (contest.status === 'draft') {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('contests.round.draftHint')}
+      </Text>
+    );
+  }
 
   return (
     <Stack gap="md">

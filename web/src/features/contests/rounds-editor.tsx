@@ -84,14 +84,14 @@ export function RoundsEditor({ contest, pending, onPending }: Props) {
             type="time"
             value={opensAt}
             onChange={(e) => setOpensAt(e.currentTarget.value)}
-            miw={110}
+            miw={130}
           />
           <TextInput
             label={f('closesAt')}
             type="time"
             value={closesAt}
             onChange={(e) => setClosesAt(e.currentTarget.value)}
-            miw={110}
+            miw={130}
           />
         </Group>
         {topics.map((topic, i) => (
