@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   EmptyState,
@@ -26,7 +25,6 @@ import { formatNumber } from '../../../../common/format.ts';
 import { foldForSearch } from '../../../../common/text.ts';
 import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ConfirmButton } from '../planning/confirm-button.tsx';
 import { UnitSwitcher } from '../planning/unit-switcher.tsx';
 import { atLeast, useRoleOn, useUnitParam } from '../planning/use-unit-param.ts';
 import { CategoryTree } from './category-tree.tsx';
@@ -36,34 +34,11 @@ import {
   useCategories,
   useQuestions,
 } from './contests.api.ts';
-import type { CategoryView, QuestionView } from './contests.types.ts';
+import type { QuestionView } from './contests.types.ts';
+import { categoryPaths, subtree } from './category-paths.ts';
+import { QuestionCard } from './question-card.tsx';
 import { QuestionEditor } from './question-editor.tsx';
 import { QuestionImport } from './question-import.tsx';
-
-/** Category id → its path ("Lịch sử Đoàn > Giai đoạn 1931–1945"), as the spreadsheet names it. */
-function categoryPaths(categories: CategoryView[]): Map<string, string> {
-  const byId = new Map(categories.map((c) => [c.id, c]));
-  const path = (c: CategoryView, depth = 0): string => {
-    const parent = c.parentId ? byId.get(c.parentId) : undefined;
-    return parent && depth < 20 ? `${path(parent, depth + 1)} > ${c.name}` : c.name;
-  };
-  return new Map(categories.map((c) => [c.id, path(c)]));
-}
-
-/** The category and every category below it. */
-function subtree(categories: CategoryView[], rootId: string): Set<string> {
-  const ids = new Set([rootId]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const c of categories) {
-      if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
-        ids.add(c.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
-}
 
 /** /ngan-hang-cau-hoi?donVi= — categories, questions (search, filter, edit), import and export. */
 export default function QuestionBankPage() {
@@ -257,85 +232,5 @@ export default function QuestionBankPage() {
         <QuestionImport unitId={unitId} onClose={() => setImporting(false)} />
       )}
     </>
-  );
-}
-
-type CardProps = {
-  question: QuestionView;
-  path: string;
-  canEdit: boolean;
-  onEdit: () => void;
-  onArchive: () => void;
-};
-
-function QuestionCard({ question: q, path, canEdit, onEdit, onArchive }: CardProps) {
-  const { t } = useTranslation();
-  return (
-    <Paper withBorder p="sm" radius="md" data-testid="question-card">
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed" className="px-wrap">
-          {path}
-        </Text>
-        <Text fw={500} className="px-wrap">
-          {q.text}
-        </Text>
-        <Stack gap={2}>
-          {q.options.map((o, i) => (
-            <Text
-              key={o.id}
-              size="sm"
-              c={o.correct ? 'xanh' : undefined}
-              fw={o.correct ? 600 : undefined}
-              className="px-wrap"
-            >
-              {String.fromCharCode(65 + i)}. {o.text}
-              {o.correct ? ' ✓' : ''}
-            </Text>
-          ))}
-        </Stack>
-        <Group gap={6} wrap="wrap">
-          <Badge variant="light" size="sm">
-            {t(`contests.kind.${q.kind}`)}
-          </Badge>
-          <Badge variant="outline" color="gray" size="sm">
-            {t('contests.bank.difficulty', { n: q.difficulty })}
-          </Badge>
-          <Badge variant="outline" color="gray" size="sm">
-            {t('contests.bank.version', { n: q.version })}
-          </Badge>
-          {q.locked && (
-            <Badge variant="light" color="yellow" size="sm">
-              {t('contests.bank.used')}
-            </Badge>
-          )}
-          {q.archived && (
-            <Badge variant="light" color="gray" size="sm">
-              {t('contests.bank.archived')}
-            </Badge>
-          )}
-          {q.tags.map((tag) => (
-            <Badge key={tag} variant="dot" color="gray" size="sm">
-              {tag}
-            </Badge>
-          ))}
-        </Group>
-        {canEdit && !q.archived && (
-          <Group gap="xs">
-            <Button size="xs" variant="light" onClick={onEdit}>
-              {t('contests.bank.edit')}
-            </Button>
-            <ConfirmButton
-              size="xs"
-              variant="subtle"
-              color="red"
-              question={t('contests.bank.archiveConfirm')}
-              onConfirm={onArchive}
-            >
-              {t('contests.bank.archive')}
-            </ConfirmButton>
-          </Group>
-        )}
-      </Stack>
-    </Paper>
   );
 }
