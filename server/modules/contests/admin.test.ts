@@ -261,6 +261,11 @@ describe('contest admin API', () => {
       await call(t, 'GET', `/contests?unitId=${w.nation.provinceA.id}`, w.viewer.cookie),
     );
     expect(list.items.length).toBeGreaterThanOrEqual(2);
+    expect(list.items.find((c: any) => c.id === published.id)).toMatchObject({
+      status: 'published',
+      roundCount: 2,
+      participantCount: 0,
+    });
   });
 
   it('refuses to close a round before its close, and to viewers and outsiders', async () => {

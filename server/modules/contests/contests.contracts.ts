@@ -220,7 +220,12 @@ export const ContestView = z.object({
 });
 export const ContestResponse = z.object({ contest: ContestView });
 export const ContestListResponse = z.object({
-  items: z.array(ContestView.omit({ rounds: true, rules: true })),
+  items: z.array(
+    ContestView.omit({ rounds: true, rules: true }).extend({
+      roundCount: z.number(),
+      participantCount: z.number(),
+    }),
+  ),
 });
 
 export const Readiness = z.object({

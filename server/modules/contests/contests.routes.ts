@@ -17,6 +17,7 @@ import {
 import { adminResults, requestRoundClose } from './close.service.ts';
 import { contestParticipation } from './participation.service.ts';
 import { requestRoundCertificates } from './certificates.service.ts';
+import { questionSheetRoutes } from './questions.routes.ts';
 import { questionStats } from './stats.service.ts';
 import { XLSX_CONTENT_TYPE, exportResultsXlsx } from './results.xlsx.ts';
 import {
@@ -66,6 +67,7 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   app.addHook('onRequest', (request, _reply, done) => {
     done(request.actor ? undefined : new AppError('unauthenticated'));
   });
+  await app.register(questionSheetRoutes, deps);
 
   api.get(
     '/contest-bank/categories',

@@ -21,6 +21,10 @@ const DashboardPage = lazy(() => import('../features/planning/dashboard-page.tsx
 const ReportsPage = lazy(() => import('../features/reporting/reports-page.tsx'));
 const ReportPage = lazy(() => import('../features/reporting/report-page.tsx'));
 const ProgressPage = lazy(() => import('../features/reporting/progress-page.tsx'));
+const ContestsPage = lazy(() => import('../features/contests/contests-page.tsx'));
+const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
+const ContestFormPage = lazy(() => import('../features/contests/contest-form-page.tsx'));
+const QuestionBankPage = lazy(() => import('../features/contests/bank-page.tsx'));
 // Public, outside the shell: loads none of the admin pages' chunks.
 const VerifyCertificatePage = lazy(() => import('../features/certificates/verify-page.tsx'));
 const LearnPage = lazy(() => import('../features/courses/learn-page.tsx'));
@@ -30,7 +34,8 @@ const CoursePage = lazy(() => import('../features/courses/course-page.tsx'));
 /**
  * URLs are Vietnamese: /don-vi (units), /nguoi (people), /nguoi/nhap (import), /tong-quan
  * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /bao-cao (reports), /khoa-hoc
- * (courses; learners read /hoc/:courseId). Declarative
+ * (courses; learners read /hoc/:courseId), /cuoc-thi (contests), /ngan-hang-cau-hoi (question
+ * bank). Declarative
  * routes: the app loads its data with TanStack Query, so React Router's data layer (≈ 16 KB gz)
  * would be dead weight.
  */
@@ -66,6 +71,11 @@ export function AppRoutes() {
           <Route path="bao-cao/:id" element={<ReportPage />} />
           <Route path="khoa-hoc" element={<CoursesPage />} />
           <Route path="khoa-hoc/:id" element={<CoursePage />} />
+          <Route path="cuoc-thi" element={<ContestsPage />} />
+          <Route path="cuoc-thi/moi" element={<ContestFormPage />} />
+          <Route path="cuoc-thi/:id" element={<ContestPage />} />
+          <Route path="cuoc-thi/:id/sua" element={<ContestFormPage />} />
+          <Route path="ngan-hang-cau-hoi" element={<QuestionBankPage />} />
           <Route path="doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

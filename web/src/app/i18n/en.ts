@@ -1,6 +1,7 @@
 /** English. Must have exactly the keys of vi.ts (checked by the Messages type). */
 import { enCertificates } from '../../features/certificates/certificates.i18n.ts';
 import { enCourses } from '../../features/courses/courses.i18n.ts';
+import { enContests } from '../../features/contests/contests.i18n.ts';
 import { enJobs } from '../../features/jobs/jobs.i18n.ts';
 import { enPlanning } from '../../features/planning/planning.i18n.ts';
 import { enReporting } from '../../features/reporting/reporting.i18n.ts';
@@ -27,6 +28,8 @@ export const en: Messages = {
     plans: 'Plans',
     activities: 'Activities',
     reports: 'Reports',
+    contests: 'Contests',
+    questionBank: 'Question bank',
   },
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
   user: {
@@ -278,6 +281,7 @@ export const en: Messages = {
   },
   certificates: enCertificates,
   courses: enCourses,
+  contests: enContests,
   jobs: enJobs,
   planning: enPlanning,
   reporting: enReporting,

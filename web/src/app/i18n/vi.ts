@@ -10,6 +10,7 @@ import {
 } from '../../../../common/enums.ts';
 import { viCertificates } from '../../features/certificates/certificates.i18n.ts';
 import { viCourses } from '../../features/courses/courses.i18n.ts';
+import { viContests } from '../../features/contests/contests.i18n.ts';
 import { viJobs } from '../../features/jobs/jobs.i18n.ts';
 import { viPlanning } from '../../features/planning/planning.i18n.ts';
 import { viReporting } from '../../features/reporting/reporting.i18n.ts';
@@ -35,6 +36,8 @@ export const vi = {
     plans: 'Kế hoạch',
     activities: 'Hoạt động',
     reports: 'Báo cáo',
+    contests: 'Cuộc thi',
+    questionBank: 'Ngân hàng câu hỏi',
   },
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
   user: {
@@ -287,6 +290,7 @@ export const vi = {
   },
   certificates: viCertificates,
   courses: viCourses,
+  contests: viContests,
   jobs: viJobs,
   planning: viPlanning,
   reporting: viReporting,

@@ -3,10 +3,12 @@ import {
   IconBinaryTree2,
   IconChartBar,
   IconClipboardList,
+  IconDatabase,
   IconFileReport,
   IconFileSpreadsheet,
   IconRun,
   IconSchool,
+  IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +52,18 @@ export function NavLinks({ onNavigate }: Props) {
           active: under('/bao-cao'),
         },
         { to: '/khoa-hoc', label: t('courses.nav'), icon: IconSchool, active: under('/khoa-hoc') },
+        {
+          to: '/cuoc-thi',
+          label: t('nav.contests'),
+          icon: IconTrophy,
+          active: under('/cuoc-thi'),
+        },
+        {
+          to: '/ngan-hang-cau-hoi',
+          label: t('nav.questionBank'),
+          icon: IconDatabase,
+          active: under('/ngan-hang-cau-hoi'),
+        },
       ],
     },
     {
