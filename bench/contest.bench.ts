@@ -53,6 +53,8 @@ type Target = {
   kind: 'postgres' | 'pglite';
   serverEnv: Record<string, string>;
   open: () => Promise<Database>;
+  /** Drops the benchmark's database (or data folder) when the run is over. */
+  dispose: () => Promise<void>;
 };
 
 async function freshTarget(kind: Target['kind']): Promise<Target> {
@@ -67,6 +69,12 @@ async function freshTarget(kind: Target['kind']): Promise<Target> {
       kind,
       serverEnv: { DATABASE_URL: url },
       open: () => openDatabase({ databaseUrl: url }),
+      dispose: async () => {
+        const drop = new pg.Client({ connectionString: `${PG_URL}/postgres` });
+        await drop.connect();
+        await drop.query(`drop database if exists ${name} with (force)`);
+        await drop.end();
+      },
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phuxanh-bench-contest-'));
@@ -74,6 +82,7 @@ async function freshTarget(kind: Target['kind']): Promise<Target> {
     kind,
     serverEnv: { DATA_DIR: dir, DATABASE_URL: '' },
     open: () => openDatabase({ databaseUrl: undefined, dataDir: dir }),
+    dispose: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
   };
 }
 
@@ -372,6 +381,7 @@ async function runOne(
     }
   } finally {
     await stopServer(server);
+    await target.dispose();
   }
   return ok;
 }
