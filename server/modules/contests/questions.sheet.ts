@@ -103,7 +103,7 @@ export function cellText(value: CellValue): string | null {
   if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
     if ('richText' in v) v = (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
     else if ('result' in v) v = (v as ExcelJS.CellFormulaValue).result ?? null;
-    else if ('text' in v) v = (v).text;
+    else if ('text' in v) v = v.text;
     else v = null;
   }
   if (v === null || v === undefined) return null;
