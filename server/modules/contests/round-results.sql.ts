@@ -89,6 +89,6 @@ export async function writeRoundRanking(
            (select count(*) from written)::int as participants,
            (select count(*) from contest_attempts
              where round_id = ${roundId}::uuid and status <> 'active')::int as attempts`);
-  const row = (result as unknown as { rows: Row[] }).rows[0]!;
+  const row = (result as { rows: Row[] }).rows[0]!;
   return { trueCount: row.true_count, participants: row.participants, attempts: row.attempts };
 }
