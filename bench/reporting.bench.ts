@@ -395,7 +395,8 @@ async function benchDatabase(kind: DatabaseKind, org: SyntheticOrg, config: Conf
         unitId: unit!.id,
         indicatorCode: 'online_trends',
         period: '2026-Q4',
-        entries: [{ value: 1000 }],
+        // A value no earlier run wrote (BENCH_REUSE measures the same database again).
+        entries: [{ value: 1000 + (Date.now() % 1000) }],
       }),
     );
     const after = await dashboard(ctx, actor, { unitId: org.central.id });
