@@ -61,6 +61,9 @@ export const publicContestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps
         querystring: PublicUnitsQuery,
         response: { 200: PublicUnitsResponse },
       },
+      // Searched as a participant types (the page waits for a pause), so five times the
+      // registration allowance; still a bound on what one address can make the database do.
+      config: { rateLimit: { ...rateLimit, max: rateLimit.max * 5 } },
     },
     async (request) => searchContestUnits(deps, request.params.contestId, request.query.q),
   );
