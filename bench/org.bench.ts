@@ -25,6 +25,7 @@ import type { Database, DatabaseKind } from '../server/kernel/db/client.ts';
 import { openDatabase } from '../server/kernel/db/client.ts';
 import { applyMigrations } from '../server/kernel/db/migrate.ts';
 import { EXPERIMENTS, runExperiments } from './lib/experiments.ts';
+import { intEnv } from './lib/env.ts';
 import { loadOrg, verifyLoad } from './lib/load.ts';
 import { explainOrgQueries, measureOrgQueries } from './lib/measure.ts';
 import { rawQuery } from './lib/raw.ts';
@@ -38,14 +39,6 @@ import { validateOrg } from './lib/validate-org.ts';
 const OUT = path.join(import.meta.dirname, 'out');
 const PGLITE_DIR = path.join(OUT, 'pglite');
 const BENCH_DB_NAME = 'phuxanh_bench';
-
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-}
 
 function readConfig() {
   const which = process.env.BENCH_DB ?? 'both';

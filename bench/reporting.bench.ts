@@ -56,6 +56,7 @@ import {
 } from '../server/modules/reporting/report.service.ts';
 import { exportReport } from '../server/modules/reporting/documents/export.service.ts';
 import { loadOrg } from './lib/load.ts';
+import { intEnv } from './lib/env.ts';
 import { rawQuery } from './lib/raw.ts';
 import { formatMs, sample, summarize, timed } from './lib/stats.ts';
 import type { SyntheticOrg } from './lib/synthetic-org.ts';
@@ -97,14 +98,6 @@ const QUARTERS = ['2025', '2026'].flatMap((y) =>
     to: new Date(Date.UTC(Number(y), q * 3, 0)).toISOString().slice(0, 10),
   })),
 );
-
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-}
 
 function readConfig() {
   const which = process.env.BENCH_DB ?? 'both';

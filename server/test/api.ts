@@ -28,6 +28,33 @@ export async function call(
   return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as unknown) : {} };
 }
 
+/** A reply that also carries the raw body and the first cookie the server set ("name=value"). */
+export type CookieReply = Reply & { raw: string; setCookie: string | null };
+
+/** A request as a browser without an account sends it: one cookie (or none), JSON body. */
+export async function callWithCookie(
+  t: TestApp,
+  method: Method,
+  url: string,
+  cookie: string | null,
+  body?: unknown,
+): Promise<CookieReply> {
+  const res = await t.app.inject({
+    method,
+    url: `/api${url}`,
+    headers: cookie ? { cookie } : {},
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
+  const header = res.headers['set-cookie'];
+  const first = Array.isArray(header) ? header[0] : header;
+  return {
+    status: res.statusCode,
+    body: res.body ? (JSON.parse(res.body) as unknown) : {},
+    raw: res.body,
+    setCookie: first ? first.split(';')[0]! : null,
+  };
+}
+
 /** The body of a successful reply (fails the test when the status is not `status`). */
 export function ok(res: Reply, status = 200) {
   expect(res.body?.error, JSON.stringify(res.body?.error)).toBeUndefined();

@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import type { Nation } from '../../test/factories.ts';
 import { buildNation, buildUser } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
-import { call, ok } from '../../test/api.ts';
+import type { CookieReply } from '../../test/api.ts';
+import { call, callWithCookie, ok } from '../../test/api.ts';
 import { leadingZeroBits, powDigest, solveChallenge } from './proof-of-work.ts';
 
 export const SECRET_EXPLANATION = 'GIAI-THICH-BI-MAT';
@@ -96,30 +97,17 @@ export async function buildContest(
   return { id: created.id as string, rounds };
 }
 
-export type PublicReply = { status: number; body: any; raw: string; setCookie: string | null };
+export type PublicReply = CookieReply;
 
 /** A public request with the participant's cookie jar (one cookie). */
-export async function pub(
+export function pub(
   t: TestApp,
   method: 'GET' | 'POST' | 'PUT',
   url: string,
   cookie: string | null,
   body?: unknown,
 ): Promise<PublicReply> {
-  const res = await t.app.inject({
-    method,
-    url: `/api/public/contests${url}`,
-    headers: cookie ? { cookie } : {},
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-  const header = res.headers['set-cookie'];
-  const first = Array.isArray(header) ? header[0] : header;
-  return {
-    status: res.statusCode,
-    body: res.body ? (JSON.parse(res.body) as unknown) : {},
-    raw: res.body,
-    setCookie: first ? first.split(';')[0]! : null,
-  };
+  return callWithCookie(t, method, `/public/contests${url}`, cookie, body);
 }
 
 let phoneCounter = 0;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { call, ok } from '../../test/api.ts';
+import type { CookieReply } from '../../test/api.ts';
+import { call, callWithCookie, ok } from '../../test/api.ts';
 import type { Nation } from '../../test/factories.ts';
 import { buildNation, buildUser } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
@@ -49,29 +50,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
   return { nation, editor, viewer, outsider, categories };
 }
 
-export type PublicReply = { status: number; body: any; setCookie: string | null };
+export type PublicReply = CookieReply;
 
 /** A public request under /api/public/contests with the learner's one cookie. */
-export async function pub(
+export function pub(
   t: TestApp,
   method: 'GET' | 'POST',
   url: string,
   cookie: string | null,
   body?: unknown,
 ): Promise<PublicReply> {
-  const res = await t.app.inject({
-    method,
-    url: `/api/public/contests${url}`,
-    headers: cookie ? { cookie } : {},
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-  const header = res.headers['set-cookie'];
-  const first = Array.isArray(header) ? header[0] : header;
-  return {
-    status: res.statusCode,
-    body: res.body ? (JSON.parse(res.body) as unknown) : {},
-    setCookie: first ? first.split(';')[0]! : null,
-  };
+  return callWithCookie(t, method, `/public/contests${url}`, cookie, body);
 }
 
 let phones = 0;
