@@ -193,10 +193,6 @@ export const viContests = {
     again: 'Nhập tệp khác',
     failedTitle: 'Không câu hỏi nào được nhập',
     failedDescription: 'Tệp có {{n}} lỗi. Hãy sửa các dòng dưới đây rồi tải lên lại.',
-    row: 'Dòng',
-    column: 'Cột',
-    error: 'Lỗi',
-    errorsTable: 'Danh sách lỗi theo dòng',
     tryAgain: 'Sửa và tải lên lại',
   },
 };
@@ -389,10 +385,6 @@ export const enContests: typeof viContests = {
     again: 'Import another file',
     failedTitle: 'No question was imported',
     failedDescription: 'The file has {{n}} errors. Fix the rows below and upload it again.',
-    row: 'Row',
-    column: 'Column',
-    error: 'Problem',
-    errorsTable: 'Errors by row',
     tryAgain: 'Fix and upload again',
   },
 };

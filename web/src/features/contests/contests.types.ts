@@ -20,4 +20,6 @@ export type ContestBody = z.input<typeof c.CreateContestBody> | z.input<typeof c
 export type RoundBody = z.input<typeof c.RoundBody>;
 
 /** 422 import_failed details (same shape as the people import). */
-export type ImportRowError = { row: number | null; column: string | null; message: string };
+import type { ImportRowError } from '../../components/import-errors-table.tsx';
+
+export type { ImportRowError };

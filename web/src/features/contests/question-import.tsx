@@ -7,7 +7,6 @@ import {
   Progress,
   Stack,
   Stepper,
-  Table,
   Text,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -23,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../../common/format.ts';
 import { FormError } from '../../components/form-error.tsx';
+import { ImportErrorsTable } from '../../components/import-errors-table.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { questionTemplateUrl, useImportQuestions } from './contests.api.ts';
 import type { ImportRowError } from './contests.types.ts';
@@ -182,7 +182,11 @@ export function QuestionImport({ unitId, onClose }: { unitId: string; onClose: (
                 >
                   {t('contests.import.failedDescription', { n: formatNumber(outcome.total) })}
                 </Alert>
-                <ErrorTable errors={outcome.errors} />
+                <ImportErrorsTable
+                  errors={outcome.errors}
+                  testId="question-import-errors"
+                  maxHeight={420}
+                />
                 <Button variant="default" onClick={again} style={{ alignSelf: 'flex-start' }}>
                   {t('contests.import.tryAgain')}
                 </Button>
@@ -192,37 +196,5 @@ export function QuestionImport({ unitId, onClose }: { unitId: string; onClose: (
         </Stepper.Step>
       </Stepper>
     </Modal>
-  );
-}
-
-function ErrorTable({ errors }: { errors: ImportRowError[] }) {
-  const { t } = useTranslation();
-  return (
-    <Table.ScrollContainer minWidth={320} maxHeight={420}>
-      <Table
-        striped
-        stickyHeader
-        verticalSpacing="xs"
-        data-testid="question-import-errors"
-        aria-label={t('contests.import.errorsTable')}
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={60}>{t('contests.import.row')}</Table.Th>
-            <Table.Th w="28%">{t('contests.import.column')}</Table.Th>
-            <Table.Th>{t('contests.import.error')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((error, index) => (
-            <Table.Tr key={`${error.row}-${error.column ?? ''}-${index}`}>
-              <Table.Td>{error.row ?? t('common.none')}</Table.Td>
-              <Table.Td>{error.column ?? t('common.none')}</Table.Td>
-              <Table.Td>{error.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }

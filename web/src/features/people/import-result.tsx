@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../../../../common/format.ts';
+import { ImportErrorsTable } from '../../components/import-errors-table.tsx';
 import type { ImportRowError } from './people.types.ts';
 
 /** Rows rendered at most (the server reports up to 1,000); the total is always stated. */
@@ -65,32 +66,7 @@ export function ImportFailed({ message, errors, total, onAgain }: FailedProps) {
         </Text>
       </Alert>
       {shown.length > 0 && (
-        <Table.ScrollContainer minWidth={320} maxHeight={480}>
-          <Table
-            striped
-            stickyHeader
-            verticalSpacing="xs"
-            data-testid="import-errors"
-            aria-label={t('import.errorsTable')}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={60}>{t('import.row')}</Table.Th>
-                <Table.Th w="30%">{t('import.column')}</Table.Th>
-                <Table.Th>{t('import.error')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((error, index) => (
-                <Table.Tr key={`${error.row}-${error.column ?? ''}-${index}`}>
-                  <Table.Td>{error.row ?? t('common.none')}</Table.Td>
-                  <Table.Td>{error.column ?? t('common.none')}</Table.Td>
-                  <Table.Td>{error.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ImportErrorsTable errors={shown} testId="import-errors" maxHeight={480} />
       )}
       {total > shown.length && (
         <Text size="sm" c="dimmed">

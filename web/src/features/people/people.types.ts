@@ -24,7 +24,9 @@ export type Person = {
 export type PeoplePage = { items: Person[]; page: number; pageSize: number; hasMore: boolean };
 
 /** `row` is the Excel row number (the header is row 1); null for a file-level problem. */
-export type ImportRowError = { row: number | null; column: string | null; message: string };
+import type { ImportRowError } from '../../components/import-errors-table.tsx';
+
+export type { ImportRowError };
 
 /** details of a 422 import_failed; the list is cut (1,000) while totalErrors counts all. */
 export type ImportFailureDetails = { errors: ImportRowError[]; totalErrors?: number };
