@@ -51,6 +51,8 @@ const PROFILE_DIR = path.join(ROOT, 'bench/out/profile');
 
 type Target = {
   kind: 'postgres' | 'pglite';
+  /** The PostgreSQL database's name (its backends' CPU is counted); none on PGlite. */
+  database?: string;
   serverEnv: Record<string, string>;
   open: () => Promise<Database>;
   /** Drops the benchmark's database (or data folder) when the run is over. */
@@ -67,6 +69,7 @@ async function freshTarget(kind: Target['kind']): Promise<Target> {
     const url = `${PG_URL}/${name}`;
     return {
       kind,
+      database: name,
       serverEnv: { DATABASE_URL: url },
       open: () => openDatabase({ databaseUrl: url }),
       dispose: async () => {
@@ -352,9 +355,9 @@ async function runOne(
     const driver = startDriver(baseUrl, contestId, 10_000_000);
     await driver.registered;
     const processes = { server: server.pid, driver: driver.child.pid };
-    const cpuBefore = snapshotCpu(processes);
+    const cpuBefore = snapshotCpu(processes, target.database);
     // Read when the driver reports, before it is stopped: the load phase's CPU only.
-    driver.onEnd = () => snapshotCpu(processes);
+    driver.onEnd = () => snapshotCpu(processes, target.database);
     if (CRASH) {
       await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 2));
       server.kill('SIGKILL');
@@ -371,7 +374,7 @@ async function runOne(
       ok = lost === 0;
     } else {
       const result = await driver.result;
-      const cpuAfter = driver.cpuAtEnd ?? snapshotCpu(processes);
+      const cpuAfter = driver.cpuAtEnd ?? snapshotCpu(processes, target.database);
       printLoad(kind, result, ceiling);
       console.log(
         `  CPU per completed attempt ${describeCpuPer(cpuBefore, cpuAfter, result.completed)}`,

@@ -22,8 +22,13 @@ function processCpuMs(pid: number): number {
   }
 }
 
-/** Every process whose command is `name` (e.g. the PostgreSQL server's backends). */
-function pidsNamed(name: string): number[] {
+/**
+ * The PostgreSQL processes that work for `database`: its backends ("postgres: user db addr …")
+ * and the server's own background processes (WAL writer, checkpointer…), which have no
+ * database in their title. Backends of other databases (another job on the machine) are left
+ * out.
+ */
+function postgresPids(database: string | undefined): number[] {
   let entries: string[];
   try {
     entries = fs.readdirSync('/proc');
@@ -34,7 +39,12 @@ function pidsNamed(name: string): number[] {
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const isBackend = title.includes('(') || /\d+\.\d+\.\d+\.\d+|\[local\]/.test(title);
+      if (!isBackend || database === undefined || title.includes(` ${database} `)) {
+        pids.push(Number(entry));
+      }
     } catch {
       // exited meanwhile
     }
@@ -42,31 +52,38 @@ function pidsNamed(name: string): number[] {
   return pids;
 }
 
+/** CPU ms so far per process: by label for the named pids, `PostgreSQL/<pid>` for the database's. */
 export type CpuSnapshot = Map<string, number>;
 
-/** CPU ms so far of the named processes (pid) and of every process called `postgres`. */
-export function snapshotCpu(processes: Record<string, number | undefined>): CpuSnapshot {
+/** CPU ms so far of the named processes and of the PostgreSQL processes serving `database`. */
+export function snapshotCpu(
+  processes: Record<string, number | undefined>,
+  database?: string,
+): CpuSnapshot {
   const out: CpuSnapshot = new Map();
   for (const [label, pid] of Object.entries(processes)) {
     if (pid !== undefined) out.set(label, processCpuMs(pid));
   }
-  out.set(
-    'PostgreSQL',
-    pidsNamed('postgres').reduce((sum, pid) => sum + processCpuMs(pid), 0),
-  );
+  for (const pid of postgresPids(database)) out.set(`PostgreSQL/${pid}`, processCpuMs(pid));
   return out;
 }
 
 /** "server 0.61 ms, PostgreSQL 0.80 ms, driver 0.12 ms; total 1.53 ms → 1,307/s on 2 cores". */
 export function describeCpuPer(before: CpuSnapshot, after: CpuSnapshot, operations: number) {
   if (operations <= 0) return 'no operations';
+  // Per process: one that started after `before` counts from zero; one that exited before
+  // `after` is not counted (its time cannot be read any more).
+  const used = new Map<string, number>();
+  for (const [key, end] of after) {
+    const label = key.split('/')[0]!;
+    const delta = Math.max(0, end - (before.get(key) ?? 0));
+    used.set(label, (used.get(label) ?? 0) + delta);
+  }
   let total = 0;
   const parts: string[] = [];
-  for (const [label, end] of after) {
-    // A process that started after `before` (none here) would count from zero.
-    const used = Math.max(0, end - (before.get(label) ?? 0)) / operations;
-    total += used;
-    parts.push(`${label} ${used.toFixed(2)} ms`);
+  for (const [label, ms] of used) {
+    total += ms / operations;
+    parts.push(`${label} ${(ms / operations).toFixed(2)} ms`);
   }
   const cores = os.cpus().length;
   const bound = total > 0 ? Math.round((cores * 1000) / total) : Infinity;

@@ -18,6 +18,12 @@ export type Database = {
   kind: DatabaseKind;
   /** Runs SQL text with no parameters (DDL, multi-statement scripts). */
   exec(sql: string): Promise<void>;
+  /**
+   * One parameterised statement, without the query builder: for the few statements on a hot
+   * path (contest attempts), where building the query cost more than running it. `name` makes
+   * it a prepared statement on PostgreSQL (parsed and planned once per connection).
+   */
+  query<T>(text: string, params: unknown[], name?: string): Promise<T[]>;
   close(): Promise<void>;
 };
 
@@ -48,6 +54,7 @@ async function openPglite(dataDir: string | undefined, templateFile?: string): P
     exec: async (text) => {
       await client.exec(text);
     },
+    query: async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     close: () => client.close(),
   };
 }
@@ -68,6 +75,8 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     exec: async (text) => {
       await pool.query(text);
     },
+    query: async <T>(text: string, params: unknown[], name?: string) =>
+      (await pool.query({ text, values: params, ...(name ? { name } : {}) })).rows as T[],
     close: () => pool.end(),
   };
 }

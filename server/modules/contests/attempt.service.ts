@@ -25,6 +25,8 @@ import { contestAttempts, contestParticipants } from './contests.table.ts';
 import type { ContestPool } from './pool.cache.ts';
 import { getPool, loadVersions } from './pool.cache.ts';
 import { acceptSolution } from './proof-of-work.ts';
+import type { AttemptResult } from './attempt.writes.ts';
+import { insertAttemptIfAllowed, storeAttemptResult } from './attempt.writes.ts';
 import {
   forgetAttempt,
   knownAttempt,
@@ -300,40 +302,33 @@ async function finishAttempt(
     counted.counted,
     { partialCredit: pool.contest.partialCredit },
   );
-  const [row] = await deps.db
-    .update(contestAttempts)
-    .set({
-      answers,
-      submittedAt: new Date(submittedAt),
-      effectiveSubmittedAt: new Date(counted.effectiveSubmittedAt),
-      status: extra.expired ? 'expired' : counted.status,
-      score: score.score,
-      maxScore: score.maxScore,
-      correctCount: score.correctCount,
-      isAllCorrect: score.isAllCorrect,
-      correct: score.questions.map((q) => q.isCorrect),
-      durationMs: counted.durationMs,
-      prediction: pool.contest.hasPrediction ? extra.prediction : null,
-    })
-    .where(
-      and(
-        eq(contestAttempts.id, attempt.id),
-        eq(contestAttempts.status, 'active'),
-        // The answers scored are all the answers recorded (attempt.cache.ts).
-        sql`jsonb_array_length(${contestAttempts.answers}) = ${attempt.answers.length}`,
-      ),
-    )
-    .returning();
+  const result: AttemptResult = {
+    id: attempt.id,
+    knownAnswers: attempt.answers.length,
+    answers,
+    submittedAt: new Date(submittedAt),
+    effectiveSubmittedAt: new Date(counted.effectiveSubmittedAt),
+    status: extra.expired ? 'expired' : counted.status,
+    score: score.score,
+    maxScore: score.maxScore,
+    correctCount: score.correctCount,
+    isAllCorrect: score.isAllCorrect,
+    correct: score.questions.map((q) => q.isCorrect),
+    durationMs: counted.durationMs,
+    prediction: pool.contest.hasPrediction ? extra.prediction : null,
+  };
+  const stored = await storeAttemptResult(deps.database, result);
   forgetAttempt(attempt.id);
-  if (row) return row;
-  const [stored] = await deps.db
+  const { knownAnswers: _known, ...fields } = result;
+  if (stored) return { ...attempt, ...fields };
+  const [current] = await deps.db
     .select()
     .from(contestAttempts)
     .where(eq(contestAttempts.id, attempt.id));
   // Answers were recorded meanwhile by another process: score the attempt as it now stands.
-  if (stored!.status === 'active') return finishAttempt(deps, pool, stored!, submittedAt, extra);
+  if (current!.status === 'active') return finishAttempt(deps, pool, current!, submittedAt, extra);
   // Someone else finished it first (a retried submit): theirs is the result.
-  return stored!;
+  return current!;
 }
 
 /** Closes an active attempt whose deadline has passed (no more answers can count). */
@@ -399,7 +394,8 @@ export async function startAttempt(
   };
   const limit = pool.contest.attemptsPerRound;
   // The usual case in one statement: no attempt active and attempts left in the round.
-  const id = await insertAttemptIfAllowed(deps.db, draft, limit);
+  const start = { ...draft, allowance: limit };
+  const id = await insertAttemptIfAllowed(deps.database, start);
   if (id) return startedView(deps, pool, { ...draft, id });
 
   // Otherwise say why — or close an attempt left active past its deadline and start again.
@@ -421,36 +417,9 @@ export async function startAttempt(
   }
   const used = mine.filter((a) => a.roundId === round.row.id).length;
   if (limit !== null && used >= limit) throw new AppError('invalid_state', MESSAGES.attemptsUsed);
-  const retried = await insertAttemptIfAllowed(deps.db, draft, limit);
+  const retried = await insertAttemptIfAllowed(deps.database, start);
   if (!retried) throw new AppError('invalid_state', MESSAGES.activeAttempt);
   return startedView(deps, pool, { ...draft, id: retried });
-}
-
-/**
- * Inserts the attempt unless the participant has one active (the partial unique index) or has
- * used the round's allowance, in one statement; returns its id, or null when refused.
- */
-async function insertAttemptIfAllowed(
-  db: Db,
-  a: AttemptRow,
-  limit: number | null,
-): Promise<string | null> {
-  const allowed =
-    limit === null
-      ? sql``
-      : sql`where (select count(*) from contest_attempts
-                    where round_id = ${a.roundId}::uuid and participant_id = ${a.participantId}::uuid)
-                  < ${limit}`;
-  const result = await db.execute(sql`
-    insert into contest_attempts
-      (contest_id, round_id, participant_id, seed, questions, started_at, deadline, status)
-    select ${a.contestId}::uuid, ${a.roundId}::uuid, ${a.participantId}::uuid, ${a.seed}::int,
-           ${JSON.stringify(a.questions)}::jsonb, ${a.startedAt.toISOString()}::timestamptz,
-           ${a.deadline?.toISOString() ?? null}::timestamptz, 'active'
-    ${allowed}
-    on conflict do nothing
-    returning id`);
-  return (result as { rows: { id: string }[] }).rows[0]?.id ?? null;
 }
 
 function startedView(deps: AppDeps, pool: ContestPool, attempt: AttemptRow) {
