@@ -28,7 +28,7 @@ function processCpuMs(pid: number): number {
  * database in their title. Backends of other databases (another job on the machine) are left
  * out.
  */
-function postgresPids(database: string | undefined): number[] {
+function postgresPids(database: string): number[] {
   let entries: string[];
   try {
     entries = fs.readdirSync('/proc');
@@ -42,7 +42,7 @@ function postgresPids(database: string | undefined): number[] {
       if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
       const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
       const isBackend = title.includes('(') || /\d+\.\d+\.\d+\.\d+|\[local\]/.test(title);
-      if (!isBackend || database === undefined || title.includes(` ${database} `)) {
+      if (!isBackend || title.includes(` ${database} `)) {
         pids.push(Number(entry));
       }
     } catch {
@@ -55,7 +55,10 @@ function postgresPids(database: string | undefined): number[] {
 /** CPU ms so far per process: by label for the named pids, `PostgreSQL/<pid>` for the database's. */
 export type CpuSnapshot = Map<string, number>;
 
-/** CPU ms so far of the named processes and of the PostgreSQL processes serving `database`. */
+/**
+ * CPU ms so far of the named processes and, given a database, of the PostgreSQL processes
+ * serving it (none for PGlite, which runs inside the server process).
+ */
 export function snapshotCpu(
   processes: Record<string, number | undefined>,
   database?: string,
@@ -64,6 +67,7 @@ export function snapshotCpu(
   for (const [label, pid] of Object.entries(processes)) {
     if (pid !== undefined) out.set(label, processCpuMs(pid));
   }
+  if (database === undefined) return out;
   for (const pid of postgresPids(database)) out.set(`PostgreSQL/${pid}`, processCpuMs(pid));
   return out;
 }
