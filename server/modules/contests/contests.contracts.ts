@@ -292,6 +292,13 @@ export const QuestionStatsResponse = z.object({
   ),
 });
 
+/** The unit prizes' rules (domain/unit-prizes.ts): places of each prize, the rate's floor. */
+export const ParticipationQuery = z.strictObject({
+  mostParticipantsPlaces: z.coerce.number().int().min(0).max(50).default(3),
+  highestRatePlaces: z.coerce.number().int().min(0).max(50).default(3),
+  minMembers: z.coerce.number().int().min(1).max(10_000_000).default(10),
+});
+
 export const ParticipationResponse = z.object({
   items: z.array(
     z.object({
@@ -300,8 +307,14 @@ export const ParticipationResponse = z.object({
       participants: z.number(),
       members: z.number(),
       rate: z.number().nullable(),
+      /** The unit's place in each unit prize (1 = first), or null when it wins none. */
+      prizes: z.object({
+        mostParticipants: z.number().int().nullable(),
+        highestRate: z.number().int().nullable(),
+      }),
     }),
   ),
+  rules: ParticipationQuery,
 });
 
 // --- Public -------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ import {
   CreateContestBody,
   CreateQuestionBody,
   IdParams,
+  ParticipationQuery,
   ParticipationResponse,
   QuestionListQuery,
   QuestionListResponse,
@@ -289,8 +290,15 @@ export const contestRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   );
   api.get(
     '/contests/:id/participation',
-    { schema: { params: IdParams, response: { 200: ParticipationResponse } } },
-    async (request) => contestParticipation(deps, requireActor(request), request.params.id),
+    {
+      schema: {
+        params: IdParams,
+        querystring: ParticipationQuery,
+        response: { 200: ParticipationResponse },
+      },
+    },
+    async (request) =>
+      contestParticipation(deps, requireActor(request), request.params.id, request.query),
   );
   api.get(
     '/contests/:id/rounds/:roundId/results',

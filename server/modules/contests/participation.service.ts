@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { findSubtreeAsOf } from '../org/index.ts';
-import { tallyUnitParticipation } from './domain/unit-prizes.ts';
+import { awardUnitPrizes, tallyUnitParticipation } from './domain/unit-prizes.ts';
 import { authorizeContest } from './contest.service.ts';
-import type { ParticipationResponse } from './contests.contracts.ts';
+import type { ParticipationQuery, ParticipationResponse } from './contests.contracts.ts';
 import { findLatestVersion, isWithinPath } from './contests.paths.ts';
 
 type Counts = { unit_id: string; n: number };
@@ -16,18 +16,20 @@ async function countsBy(deps: AppDeps, query: ReturnType<typeof sql>): Promise<C
 }
 
 /**
- * Participation per unit directly under the organiser: participants (people who finished an
+ * Participation per unit directly under the organiser — participants (people who finished an
  * attempt, counted under the unit they registered with or their member record's unit) ÷ members
- * of the unit's subtree in the people module.
+ * of the unit's subtree in the people module — and the two unit prizes under `rules`: most
+ * participants, highest participation rate among units of at least `minMembers` members.
  */
 export async function contestParticipation(
   deps: AppDeps,
   actor: Actor,
   contestId: string,
+  rules: z.infer<typeof ParticipationQuery>,
 ): Promise<z.infer<typeof ParticipationResponse>> {
   const contest = await authorizeContest(deps, actor, contestId, 'read');
   const organiser = await findLatestVersion(deps.db, contest.unitId);
-  if (!organiser) return { items: [] };
+  if (!organiser) return { items: [], rules };
   const subtree = await findSubtreeAsOf(deps.db, organiser.path, deps.today());
   const children = subtree.filter((u) => u.parentId === organiser.id);
   const bucketOf = new Map<string, string>();
@@ -57,13 +59,24 @@ export async function contestParticipation(
     for (let i = 0; i < Number(row.n); i++) units.push(bucket);
   }
   const names = new Map(children.map((c) => [c.id, c.name]));
+  const tally = tallyUnitParticipation(units, memberCount);
+  const prizes = awardUnitPrizes(tally, rules);
+  const placeIn = (winners: { unitId: string }[], unitId: string) => {
+    const index = winners.findIndex((w) => w.unitId === unitId);
+    return index < 0 ? null : index + 1;
+  };
   return {
-    items: tallyUnitParticipation(units, memberCount).map((row) => ({
+    items: tally.map((row) => ({
       unitId: row.unitId,
       name: names.get(row.unitId) ?? '',
       participants: row.participants,
       members: row.members ?? 0,
       rate: row.rate,
+      prizes: {
+        mostParticipants: placeIn(prizes.mostParticipants, row.unitId),
+        highestRate: placeIn(prizes.highestRate, row.unitId),
+      },
     })),
+    rules,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, ok } from '../../test/api.ts';
-import { buildPerson } from '../../test/factories.ts';
+import { buildPerson, buildUnit } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import { buildTestApp } from '../../test/test-app.ts';
 import { buildPlanningCatalogue, evaluateRollups } from '../planning/index.ts';
@@ -62,8 +62,10 @@ describe('contest participation per unit and as planning indicators', () => {
         participants: 3,
         members: 4,
         rate: 0.75,
+        prizes: { mostParticipants: 1, highestRate: null },
       },
     ]);
+    expect(res.rules).toEqual({ mostParticipantsPlaces: 3, highestRatePlaces: 3, minMembers: 10 });
     const outsider = await call(
       t,
       'GET',
@@ -112,5 +114,53 @@ describe('contest participation per unit and as planning indicators', () => {
       ],
     );
     expect(before.get('n')!.total.value ?? 0).toBe(0);
+  });
+
+  it('awards the unit prizes: most participants, and highest rate among units big enough', async () => {
+    // A second district whose two members both take part: 2 / 2 against district A's 3 / 4.
+    const districtC = await buildUnit(t.deps.db, {
+      parent: w.nation.provinceA,
+      name: 'Huyện đoàn Gamma',
+      kind: 'district',
+      validFrom: '2020-01-01',
+    });
+    for (let i = 0; i < 2; i++) {
+      const phone = nextPhone();
+      await buildPerson(t.deps.db, districtC, { fullName: 'Đoàn Viên Gamma', phone });
+      const { cookie } = await registerParticipant(t, contest.id, { phone });
+      const attempt = (await pub(t, 'POST', `/${contest.id}/attempts`, cookie)).body.attempt;
+      await pub(t, 'POST', `/${contest.id}/attempts/${attempt.id}/submit`, cookie, {
+        answers: answersFor(attempt, 1),
+      });
+    }
+    const url = (query: string) => `/contests/${contest.id}/participation?${query}`;
+    const places = async (query: string) => {
+      const res = ok(await call(t, 'GET', url(query), w.viewer.cookie));
+      return Object.fromEntries(
+        (res.items as any[]).map((i) => [i.unitId === districtC.id ? 'C' : 'A', i.prizes]),
+      );
+    };
+    // Neither has 10 members: no rate prize; most participants A then C.
+    expect(await places('')).toEqual({
+      A: { mostParticipants: 1, highestRate: null },
+      C: { mostParticipants: 2, highestRate: null },
+    });
+    // From 2 members both compete on rate: C's 100 % beats A's 75 %.
+    expect(await places('minMembers=2&mostParticipantsPlaces=1')).toEqual({
+      A: { mostParticipants: 1, highestRate: 2 },
+      C: { mostParticipants: null, highestRate: 1 },
+    });
+    expect(await places('minMembers=3&highestRatePlaces=1')).toEqual({
+      A: { mostParticipants: 1, highestRate: 1 },
+      C: { mostParticipants: 2, highestRate: null },
+    });
+    for (const bad of [
+      'minMembers=0',
+      'highestRatePlaces=-1',
+      'mostParticipantsPlaces=x',
+      'top=3',
+    ]) {
+      expect((await call(t, 'GET', url(bad), w.viewer.cookie)).status).toBe(400);
+    }
   });
 });

@@ -4,29 +4,21 @@ import {
   Badge,
   Button,
   Group,
-  Paper,
-  Progress,
   Skeleton,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatNumber } from '../../../../common/format.ts';
 import { ErrorState } from '../../components/error-state.tsx';
 import { NotFoundPage } from '../../components/not-found-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { isNotFound } from '../../lib/api.ts';
 import { UNIT_PARAM, atLeast, useRoleOn } from '../planning/use-unit-param.ts';
-import {
-  ROUND_STATUS_COLORS,
-  formatDateTime,
-  formatPercent,
-  roundStatus,
-} from './contest-format.ts';
-import { useContest, useParticipation } from './contests.api.ts';
+import { ROUND_STATUS_COLORS, formatDateTime, roundStatus } from './contest-format.ts';
+import { useContest } from './contests.api.ts';
+import { ParticipationCard } from './participation-card.tsx';
 import type { ContestView } from './contests.types.ts';
 import { PublishCard } from './publish-card.tsx';
 import { RoundPanel } from './round-panel.tsx';
@@ -80,7 +72,7 @@ export default function ContestPage() {
       <Stack gap="lg">
         {c.status === 'draft' && canManage && <PublishCard contest={c} />}
         <Rounds contest={c} canManage={canManage} />
-        <Participation contestId={c.id} />
+        <ParticipationCard contestId={c.id} />
       </Stack>
     </>
   );
@@ -136,69 +128,5 @@ function Rounds({ contest, canManage }: { contest: ContestView; canManage: boole
         </Accordion>
       )}
     </Stack>
-  );
-}
-
-function Participation({ contestId }: { contestId: string }) {
-  const { t } = useTranslation();
-  const rows = useParticipation(contestId);
-  return (
-    <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
-      <Stack gap="xs">
-        <Title order={2} fz="h4">
-          {t('contests.contest.participation')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('contests.contest.participationHint')}
-        </Text>
-        {rows.isError ? (
-          <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />
-        ) : rows.isPending ? (
-          <Skeleton height={120} />
-        ) : rows.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('contests.contest.noParticipation')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table verticalSpacing="xs" data-testid="participation-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('contests.contest.unitName')}</Table.Th>
-                  <Table.Th ta="right">{t('contests.contest.participantsOfMembers')}</Table.Th>
-                  <Table.Th w="35%">{t('contests.contest.rate')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.data.map((row) => (
-                  <Table.Tr key={row.unitId}>
-                    <Table.Td className="px-wrap">{row.name}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {formatNumber(row.participants)} / {formatNumber(row.members)}
-                    </Table.Td>
-                    <Table.Td>
-                      {row.rate === null ? (
-                        t('common.none')
-                      ) : (
-                        <Group gap={6} wrap="nowrap">
-                          <Progress
-                            value={Math.min(100, row.rate * 100)}
-                            style={{ flex: 1 }}
-                            aria-label={`${row.name}: ${formatPercent(row.rate)}`}
-                          />
-                          <Text size="xs" w={48} ta="right">
-                            {formatPercent(row.rate)}
-                          </Text>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, uploadFile } from '../../lib/api.ts';
 import type {
   AdminResults,
@@ -47,12 +47,20 @@ export function useContest(id: string, enabled = true) {
   });
 }
 
-export function useParticipation(id: string) {
+/** The unit prizes' rules: places of each prize, and the member floor for the rate prize. */
+export type UnitPrizeRules = {
+  mostParticipantsPlaces: number;
+  highestRatePlaces: number;
+  minMembers: number;
+};
+
+export function useParticipation(id: string, rules: UnitPrizeRules) {
   return useQuery({
-    queryKey: contestKeys.participation(id),
+    queryKey: [...contestKeys.participation(id), rules],
     queryFn: ({ signal }) =>
-      api.get<{ items: ParticipationRow[] }>(`/contests/${id}/participation`, undefined, signal),
+      api.get<{ items: ParticipationRow[] }>(`/contests/${id}/participation`, rules, signal),
     select: (data) => data.items,
+    placeholderData: keepPreviousData,
   });
 }
 

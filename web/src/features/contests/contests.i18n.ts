@@ -28,6 +28,14 @@ export const viContests = {
     participantsOfMembers: 'Dự thi / Đoàn viên',
     rate: 'Tỷ lệ',
     noParticipation: 'Chưa có đơn vị trực thuộc hoặc chưa có người dự thi.',
+    unitPrizes: 'Giải tập thể',
+    prizeMostParticipants: 'Đông người dự thi nhất — hạng {{place}}',
+    prizeHighestRate: 'Tỷ lệ tham gia cao nhất — hạng {{place}}',
+    prizeRules: {
+      mostParticipantsPlaces: 'Số giải đông người dự thi',
+      highestRatePlaces: 'Số giải tỷ lệ cao nhất',
+      minMembers: 'Xét tỷ lệ từ (đoàn viên)',
+    },
     audience: { public: 'Mọi người', members: 'Đoàn viên của đơn vị' },
   },
   round: {
@@ -221,6 +229,14 @@ export const enContests: typeof viContests = {
     participantsOfMembers: 'Took part / Members',
     rate: 'Rate',
     noParticipation: 'No units below, or nobody took part yet.',
+    unitPrizes: 'Unit prizes',
+    prizeMostParticipants: 'Most participants — place {{place}}',
+    prizeHighestRate: 'Highest participation rate — place {{place}}',
+    prizeRules: {
+      mostParticipantsPlaces: 'Most-participants places',
+      highestRatePlaces: 'Highest-rate places',
+      minMembers: 'Rate prize from (members)',
+    },
     audience: { public: 'Everyone', members: 'Members of the unit' },
   },
   round: {
