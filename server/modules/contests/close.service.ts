@@ -86,7 +86,10 @@ export async function closeRound(
     .select()
     .from(contestAttempts)
     .where(and(eq(contestAttempts.roundId, roundId), eq(contestAttempts.status, 'active')));
-  for (const attempt of open) await expireAttempt(deps, pool, attempt);
+  // Together, so that their results are group-committed (attempt.writes.ts) in batches.
+  for (let i = 0; i < open.length; i += 500) {
+    await Promise.all(open.slice(i, i + 500).map((attempt) => expireAttempt(deps, pool, attempt)));
+  }
 
   const { timeMode, prizeLadder } = pool.contest;
   await onProgress(1, 3);
