@@ -66,6 +66,7 @@ export function AppRoutes() {
           <Route path="ke-hoach/:id/sua" element={<PlanFormPage />} />
           <Route path="hoat-dong" element={<ActivitiesPage />} />
           <Route path="hoat-dong/moi" element={<ActivityFormPage />} />
+          <Route path="hoat-dong/:id/sua" element={<ActivityFormPage />} />
           <Route path="bao-cao" element={<ReportsPage />} />
           <Route path="bao-cao/loai/:id" element={<ProgressPage />} />
           <Route path="bao-cao/:id" element={<ReportPage />} />
