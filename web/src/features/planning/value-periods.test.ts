@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chosenPeriod, entryPeriodTypes, periodOptions, recentPeriods } from './value-periods.ts';
+import type { ValueView } from './planning.types.ts';
+import {
+  chosenPeriod,
+  enteredPeriods,
+  entryPeriodTypes,
+  periodOptions,
+  recentPeriods,
+} from './value-periods.ts';
 
 describe('entryPeriodTypes', () => {
   it('lets a yearly indicator be entered by year, six months, quarter or month', () => {
@@ -79,5 +86,33 @@ describe('chosenPeriod', () => {
     expect(chosenPeriod('year', '2026-Q3', '2026-06-15').key).toBe('2026');
     expect(chosenPeriod('month', 'Quý II', '2026-06-15').key).toBe('2026-06');
     expect(chosenPeriod('week', null, '2026-06-15').key).toBe('2026-W25');
+  });
+});
+
+describe('enteredPeriods', () => {
+  const entry = (key: string, label: string, from: string, extra: Partial<ValueView> = {}) =>
+    ({
+      indicatorCode: 'x',
+      period: { key, label, from, to: from },
+      category: null,
+      sex: null,
+      value: 1,
+      denominator: null,
+      enteredAt: '2026-06-01T00:00:00.000Z',
+      ...extra,
+    }) satisfies ValueView;
+  it('totals each period, newest first', () => {
+    expect(
+      enteredPeriods([
+        entry('2026', 'Năm 2026', '2026-01-01', { value: 5 }),
+        entry('2026-Q2', 'Quý II/2026', '2026-04-01', { category: 'cadre', value: 3 }),
+        entry('2026-Q2', 'Quý II/2026', '2026-04-01', { category: 'member', value: 4 }),
+        entry('2026-Q1', 'Quý I/2026', '2026-01-01', { value: 2, denominator: 8 }),
+      ]),
+    ).toEqual([
+      { key: '2026-Q2', label: 'Quý II/2026', from: '2026-04-01', value: 7, denominator: null },
+      { key: '2026', label: 'Năm 2026', from: '2026-01-01', value: 5, denominator: null },
+      { key: '2026-Q1', label: 'Quý I/2026', from: '2026-01-01', value: 2, denominator: 8 },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Period, PeriodType } from '../../../../common/period.ts';
+import type { ValueView } from './planning.types.ts';
 import {
   addDays,
   formatPeriod,
@@ -79,4 +80,36 @@ export function periodOptions(type: EntryPeriodType, chosen: Period, today: stri
   const periods = recentPeriods(type, today);
   if (chosen.type === type && !periods.some((p) => p.key === chosen.key)) periods.push(chosen);
   return periods.map((p) => ({ value: p.key, label: formatPeriod(p) }));
+}
+
+export type EnteredPeriod = {
+  key: string;
+  label: string;
+  from: string;
+  value: number;
+  denominator: number | null;
+};
+
+/**
+ * The periods a unit has already entered an indicator for, newest first, each with its total
+ * (Σ values, Σ denominators): shown beside the form so that a year is not entered over its quarters.
+ */
+export function enteredPeriods(values: ValueView[]): EnteredPeriod[] {
+  const byKey = new Map<string, EnteredPeriod>();
+  for (const v of values) {
+    const key = v.period.key ?? v.period.from;
+    const found = byKey.get(key) ?? {
+      key,
+      label: v.period.label,
+      from: v.period.from,
+      value: 0,
+      denominator: null,
+    };
+    found.value += v.value;
+    if (v.denominator !== null) found.denominator = (found.denominator ?? 0) + v.denominator;
+    byKey.set(key, found);
+  }
+  return [...byKey.values()].sort((a, b) =>
+    a.from === b.from ? a.key.localeCompare(b.key) : b.from.localeCompare(a.from),
+  );
 }

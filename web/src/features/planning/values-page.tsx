@@ -40,7 +40,7 @@ import {
   percentOf,
   VALUE_MAX,
 } from './value-grid.ts';
-import { chosenPeriod, entryPeriodTypes, periodOptions } from './value-periods.ts';
+import { chosenPeriod, enteredPeriods, entryPeriodTypes, periodOptions } from './value-periods.ts';
 import { INDICATOR_PARAM, PERIOD_PARAM } from './values-url.ts';
 
 /**
@@ -119,6 +119,14 @@ export default function ValuesPage() {
           </>
         )}
         {unitId && indicator && period && (
+          <EnteredPeriods
+            unitId={unitId}
+            indicator={indicator}
+            current={period.key}
+            onPick={(key) => setParam({ [PERIOD_PARAM]: key })}
+          />
+        )}
+        {unitId && indicator && period && (
           <EntrySection unitId={unitId} indicator={indicator} period={period} canWrite={canWrite} />
         )}
       </Stack>
@@ -193,6 +201,55 @@ function PeriodPicker({
         allowDeselect={false}
         data-testid="value-period"
       />
+    </Stack>
+  );
+}
+
+/** How many entered periods are listed (the newest). */
+const ENTERED_SHOWN = 12;
+
+/** "Đã nhập": the periods already entered for the indicator, each a shortcut to its form. */
+function EnteredPeriods({
+  unitId,
+  indicator,
+  current,
+  onPick,
+}: {
+  unitId: string;
+  indicator: IndicatorView;
+  current: string;
+  onPick: (key: string) => void;
+}) {
+  const { t } = useTranslation();
+  const today = todayInVietnam();
+  const query = useValues(unitId, indicator.code, '');
+  const periods = enteredPeriods(query.data?.items ?? []).slice(0, ENTERED_SHOWN);
+  if (periods.length === 0) return null;
+  const amount = (p: (typeof periods)[number]) => {
+    const percent = percentOf(p.value, p.denominator);
+    return percent === null ? formatNumber(p.value) : `${formatNumber(percent)}%`;
+  };
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('planning.values.entered')}
+      </Text>
+      <Group gap={6} wrap="wrap" data-testid="entered-periods">
+        {periods.map((p) => (
+          <Button
+            key={p.key}
+            size="compact-sm"
+            radius="xl"
+            variant={p.key === current ? 'filled' : 'light'}
+            onClick={() => onPick(p.key)}
+            aria-pressed={p.key === current}
+            // Entered through the API for a period the form does not offer: listed, not opened.
+            disabled={chosenPeriod(indicator.periodType, p.key, today).key !== p.key}
+          >
+            {p.label}: {amount(p)}
+          </Button>
+        ))}
+      </Group>
     </Stack>
   );
 }
