@@ -12,7 +12,8 @@ import { E2E_TODAY } from './lib/server.ts';
  * The programme backbone's journey (issue 3), on phone-sized screens, on the demo organisation
  * with today pinned to 15/06/2026: the central level issues a plan modelled on seed 001; Tây
  * Ninh implements it (seed 000), raising a target and failing to lower one; a grassroots union
- * records a training; the province's dashboard shows it at once; the grassroots six-month report
+ * records a training, then corrects its participants; the province's dashboard shows it at once;
+ * the province enters a figure by hand and its dashboard follows; the grassroots six-month report
  * goes in late; the province's consolidated report waits for its children, then goes; its DOCX
  * (through LibreOffice) and XLSX carry the indicator table.
  */
@@ -281,6 +282,21 @@ describe('programme journey', () => {
     expect(await recorded.textContent()).toContain('42 người');
     await noSidewaysScroll(gpage);
 
+    // ... then corrects the members' count: the form comes prefilled, the list shows the new total.
+    await recorded.getByTestId('edit-activity').click();
+    await gpage.waitForURL(/\/hoat-dong\/[0-9a-f-]{36}\/sua$/);
+    const editForm = gpage.getByTestId('activity-form');
+    await visible(editForm);
+    const members = editForm.getByTestId('participant-group').nth(1).getByLabel('Số người');
+    await poll(() => members.inputValue()).toBe('30');
+    await members.fill('50');
+    await visible(editForm.getByTestId('participant-total').getByText('Tổng: 62 người'));
+    await noSidewaysScroll(gpage);
+    await editForm.getByTestId('activity-save').click();
+    await gpage.waitForURL('**/hoat-dong?**');
+    await visible(recorded);
+    await poll(async () => (await recorded.textContent()) ?? '').toContain('62 người');
+
     mark('4. The province');
     // ---- 4. The province's dashboard shows it at the next request ----
     card = await dashboardCard(ppage, 'cyber_trainings_held', PROVINCE_NUMBER);
@@ -291,6 +307,26 @@ describe('programme journey', () => {
     await visible(goDau);
     expect(await goDau.textContent()).toContain('1 lớp');
     await noSidewaysScroll(ppage);
+
+    mark('4b. Figures by hand');
+    // ---- 4b. The province enters its YouTube subscribers by hand; its dashboard follows ----
+    card = await dashboardCard(ppage, 'youtube_subscribers', '20-KH/TĐTN-BTG');
+    await visible(card.getByTestId('target-actual').getByText('Đạt: 1.850 lượt đăng ký'));
+    await card.getByTestId('enter-values').click();
+    const figures = ppage.getByTestId('values-form');
+    await visible(figures);
+    // The target is the year's; the demo's figure was entered for Quý II/2026.
+    await ppage.getByTestId('value-period-type').getByText('Quý', { exact: true }).click();
+    await visible(figures.getByText('Quý II/2026', { exact: true }));
+    const subscribers = figures.getByTestId('entry-all-all');
+    await poll(() => subscribers.inputValue()).toBe('1.850');
+    await subscribers.fill('2600');
+    await figures.getByTestId('values-save').click();
+    await visible(ppage.getByText('Đã lưu số liệu.'));
+    await noSidewaysScroll(ppage);
+    card = await dashboardCard(ppage, 'youtube_subscribers', '20-KH/TĐTN-BTG');
+    await visible(card.getByTestId('target-actual').getByText('Đạt: 2.600 lượt đăng ký'));
+    await visible(card.getByTestId('target-status').getByText('Đạt', { exact: true }));
 
     mark('5. The grassroots');
     // ---- 5. The grassroots six-month report goes in after 25/4: late ----

@@ -164,6 +164,24 @@ describe('activities', () => {
     expect(left).toEqual([]);
   });
 
+  it('reads one activity for its edit form: 404 outside the subtree, edit ability by role', async () => {
+    const n = await buildNation(t.deps.db);
+    const editor = await buildUser(t.deps.db, [{ unit: n.a1, role: 'editor' }]);
+    const viewer = await buildUser(t.deps.db, [{ unit: n.provinceA, role: 'viewer' }]);
+    const outsider = await buildUser(t.deps.db, [{ unit: n.provinceB, role: 'admin' }]);
+    const { activity } = ok(
+      await call(t, 'POST', '/planning/activities', editor.cookie, training(n.a1.id)),
+      201,
+    );
+    const read = ok(await call(t, 'GET', `/planning/activities/${activity.id}`, editor.cookie));
+    expect(read.activity).toEqual(activity);
+    const seen = ok(await call(t, 'GET', `/planning/activities/${activity.id}`, viewer.cookie));
+    expect(seen.activity.abilities).toEqual({ edit: false });
+    expect(seen.activity.feeds).toEqual(activity.feeds);
+    const res = await call(t, 'GET', `/planning/activities/${activity.id}`, outsider.cookie);
+    expect(res.status).toBe(404);
+  });
+
   it('lists the activities of a subtree, newest first, with what each feeds and the edit ability', async () => {
     const n = await buildNation(t.deps.db);
     const editor = await buildUser(t.deps.db, [{ unit: n.a1, role: 'editor' }]);

@@ -158,6 +158,26 @@ async function loadActivity(tx: Db, actor: Actor, id: string, today: string, loc
   return { row, unit };
 }
 
+/** One activity, for its edit form: what it feeds and whether the actor may edit it. */
+export async function getActivity(
+  ctx: PlanningContext,
+  actor: Actor,
+  id: string,
+): Promise<ActivityView> {
+  const { db } = ctx.deps;
+  const { row, unit } = await loadActivity(db, actor, id, ctx.deps.today(), false);
+  const derived = await db
+    .select({ indicatorCode: indicatorValues.indicatorCode, value: indicatorValues.value })
+    .from(indicatorValues)
+    .where(eq(indicatorValues.activityId, id));
+  return present(
+    row,
+    unit.name,
+    feedsOf(derived),
+    planningPolicy.can(actor, 'recordActivity', unit.path),
+  );
+}
+
 export async function updateActivity(
   ctx: PlanningContext,
   actor: Actor,

@@ -4,6 +4,7 @@ import { requireActor } from '../../kernel/http/authenticate.ts';
 import {
   createActivity,
   deleteActivity,
+  getActivity,
   listActivities,
   updateActivity,
 } from './activity.service.ts';
@@ -57,6 +58,14 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: PlanningContext)
       const activity = await createActivity(ctx, requireActor(request), request.body);
       return reply.status(201).send({ activity });
     },
+  );
+
+  api.get(
+    '/planning/activities/:id',
+    { schema: { params: ActivityIdParams, response: { 200: ActivityResponse } } },
+    async (request) => ({
+      activity: await getActivity(ctx, requireActor(request), request.params.id),
+    }),
   );
 
   api.patch(

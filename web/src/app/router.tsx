@@ -18,6 +18,7 @@ const PlanFormPage = lazy(() => import('../features/planning/plan-form-page.tsx'
 const ActivitiesPage = lazy(() => import('../features/planning/activities-page.tsx'));
 const ActivityFormPage = lazy(() => import('../features/planning/activity-form-page.tsx'));
 const DashboardPage = lazy(() => import('../features/planning/dashboard-page.tsx'));
+const ValuesPage = lazy(() => import('../features/planning/values-page.tsx'));
 const ReportsPage = lazy(() => import('../features/reporting/reports-page.tsx'));
 const ReportPage = lazy(() => import('../features/reporting/report-page.tsx'));
 const ProgressPage = lazy(() => import('../features/reporting/progress-page.tsx'));
@@ -33,7 +34,8 @@ const CoursePage = lazy(() => import('../features/courses/course-page.tsx'));
 
 /**
  * URLs are Vietnamese: /don-vi (units), /nguoi (people), /nguoi/nhap (import), /tong-quan
- * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /bao-cao (reports), /khoa-hoc
+ * (targets dashboard), /ke-hoach (plans), /hoat-dong (activities), /so-lieu (indicator values
+ * entered by hand), /bao-cao (reports), /khoa-hoc
  * (courses; learners read /hoc/:courseId), /cuoc-thi (contests), /ngan-hang-cau-hoi (question
  * bank). Declarative
  * routes: the app loads its data with TanStack Query, so React Router's data layer (≈ 16 KB gz)
@@ -66,6 +68,8 @@ export function AppRoutes() {
           <Route path="ke-hoach/:id/sua" element={<PlanFormPage />} />
           <Route path="hoat-dong" element={<ActivitiesPage />} />
           <Route path="hoat-dong/moi" element={<ActivityFormPage />} />
+          <Route path="hoat-dong/:id/sua" element={<ActivityFormPage />} />
+          <Route path="so-lieu" element={<ValuesPage />} />
           <Route path="bao-cao" element={<ReportsPage />} />
           <Route path="bao-cao/loai/:id" element={<ProgressPage />} />
           <Route path="bao-cao/:id" element={<ReportPage />} />

@@ -34,6 +34,9 @@ export const queryKeys = {
     attachments: (planId: string) => ['planning', 'attachments', planId] as const,
     indicators: ['planning-catalogue', 'indicators'] as const,
     activities: (unitId: string, page: number) => ['planning', 'activities', unitId, page] as const,
+    activity: (id: string) => ['planning', 'activity', id] as const,
+    values: (unitId: string, indicatorCode: string, period: string) =>
+      ['planning', 'values', unitId, indicatorCode, period] as const,
     dashboard: (unitId: string) => ['planning', 'dashboard', unitId] as const,
     rollup: (unitId: string, indicatorCode: string, period: string, category: string) =>
       ['planning', 'rollup', unitId, indicatorCode, period, category] as const,

@@ -27,6 +27,7 @@ export const en: Messages = {
     dashboard: 'Targets dashboard',
     plans: 'Plans',
     activities: 'Activities',
+    values: 'Enter figures',
     reports: 'Reports',
     contests: 'Contests',
     questionBank: 'Question bank',

@@ -35,6 +35,7 @@ export const vi = {
     dashboard: 'Theo dõi chỉ tiêu',
     plans: 'Kế hoạch',
     activities: 'Hoạt động',
+    values: 'Nhập số liệu',
     reports: 'Báo cáo',
     contests: 'Cuộc thi',
     questionBank: 'Ngân hàng câu hỏi',

@@ -8,6 +8,7 @@ import {
   IconFileSpreadsheet,
   IconRun,
   IconSchool,
+  IconTablePlus,
   IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
@@ -44,6 +45,12 @@ export function NavLinks({ onNavigate }: Props) {
           label: t('nav.activities'),
           icon: IconRun,
           active: under('/hoat-dong'),
+        },
+        {
+          to: '/so-lieu',
+          label: t('nav.values'),
+          icon: IconTablePlus,
+          active: under('/so-lieu'),
         },
         {
           to: '/bao-cao',

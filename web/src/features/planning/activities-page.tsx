@@ -14,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import {
   IconChevronLeft,
   IconChevronRight,
+  IconPencil,
   IconPlus,
   IconRun,
   IconTrash,
@@ -168,20 +169,32 @@ function ActivityCard({ activity }: { activity: ActivityView }) {
           ))}
         </Stack>
         {activity.abilities.edit && (
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t('planning.activities.delete')}
-            onClick={() => {
-              if (!window.confirm(t('planning.activities.deleteConfirm'))) return;
-              remove.mutate(activity.id, {
-                onSuccess: () => notifications.show({ message: t('planning.activities.deleted') }),
-                onError: (e) => notifications.show({ color: 'red', message: message(e) }),
-              });
-            }}
-          >
-            <IconTrash size={18} aria-hidden />
-          </ActionIcon>
+          <Group gap={2} wrap="nowrap">
+            <ActionIcon
+              component={Link}
+              to={`/hoat-dong/${activity.id}/sua`}
+              variant="subtle"
+              aria-label={t('planning.activities.edit')}
+              data-testid="edit-activity"
+            >
+              <IconPencil size={18} aria-hidden />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('planning.activities.delete')}
+              onClick={() => {
+                if (!window.confirm(t('planning.activities.deleteConfirm'))) return;
+                remove.mutate(activity.id, {
+                  onSuccess: () =>
+                    notifications.show({ message: t('planning.activities.deleted') }),
+                  onError: (e) => notifications.show({ color: 'red', message: message(e) }),
+                });
+              }}
+            >
+              <IconTrash size={18} aria-hidden />
+            </ActionIcon>
+          </Group>
         )}
       </Group>
     </Paper>

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Button,
   Group,
   MultiSelect,
@@ -12,26 +13,36 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconX } from '@tabler/icons-react';
+import { IconLock, IconPlus, IconX } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { Gender, PersonCategory } from '../../../../common/enums.ts';
 import { GENDERS, PERSON_CATEGORIES } from '../../../../common/enums.ts';
 import { formatNumber } from '../../../../common/format.ts';
 import type { ActivityKind } from '../../../../common/planning.ts';
 import { ACTIVITY_KINDS, PLANNING_LIMITS } from '../../../../common/planning.ts';
 import { DateField } from '../../components/date-field.tsx';
+import { ErrorState } from '../../components/error-state.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { NotFoundState } from '../../components/not-found-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { PageSkeleton } from '../../components/page-skeleton.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
+import { isNotFound } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/dates.ts';
 import { useFormState } from '../../lib/form.ts';
 import { useRules } from '../../lib/validation.ts';
 import { useCurrentUser } from '../auth/auth.api.ts';
 import { useFeedsText } from './activities-page.tsx';
-import { useCreateActivity, useIndicators } from './planning.api.ts';
+import {
+  useActivity,
+  useCreateActivity,
+  useIndicators,
+  useUpdateActivity,
+} from './planning.api.ts';
+import type { ActivityView } from './planning.types.ts';
 import { UNIT_PARAM, useUnitParam } from './use-unit-param.ts';
 
 type ParticipantRow = {
@@ -51,31 +62,88 @@ type Values = {
   tags: string[];
 };
 
-/** /hoat-dong/moi?donVi= — record what the unit did; it counts towards the targets at once. */
+/**
+ * /hoat-dong/moi?donVi= — record what the unit did; it counts towards the targets at once.
+ * /hoat-dong/:id/sua — correct it (not its unit); what it feeds is re-derived at once.
+ */
 export default function ActivityFormPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const existing = useActivity(id ?? null);
+  if (!id) return <ActivityForm activity={null} />;
+  if (existing.isPending) return <PageSkeleton />;
+  if (isNotFound(existing.error)) {
+    return (
+      <NotFoundState
+        title={t('planning.activities.notFound')}
+        description={t('planning.activities.notFoundDescription')}
+      />
+    );
+  }
+  if (existing.isError) {
+    return <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />;
+  }
+  const { activity } = existing.data;
+  if (!activity.abilities.edit) {
+    return (
+      <>
+        <PageHeader title={t('planning.activities.editTitle')} subtitle={activity.title} />
+        <Alert color="gray" icon={<IconLock aria-hidden />} data-testid="activity-readonly">
+          {t('planning.activities.cannotEdit')}
+        </Alert>
+      </>
+    );
+  }
+  return <ActivityForm key={activity.id} activity={activity} />;
+}
+
+let nextKey = 1;
+
+function initialGroups(activity: ActivityView | null): ParticipantRow[] {
+  if (!activity || activity.participants.length === 0) {
+    return [{ key: nextKey++, category: 'cadre', sex: null, count: '' }];
+  }
+  return activity.participants.map((p) => ({
+    key: nextKey++,
+    category: p.category as PersonCategory,
+    sex: (p.sex as Gender | null) ?? null,
+    count: p.count,
+  }));
+}
+
+function ActivityForm({ activity }: { activity: ActivityView | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const rules = useRules();
   const user = useCurrentUser();
   const { unitId } = useUnitParam();
   const create = useCreateActivity();
+  const update = useUpdateActivity(activity?.id ?? '');
+  const mutation = activity ? update : create;
   const indicators = useIndicators();
   const feedsText = useFeedsText();
   const [submitted, setSubmitted] = useState(false);
-  const [groups, setGroups] = useState<ParticipantRow[]>([
-    { key: 1, category: 'cadre', sex: null, count: '' },
-  ]);
-  const form = useFormState<Values>({
-    unitId,
-    kind: 'training',
-    title: '',
-    occurredOn: todayInVietnam(),
-    links: '',
-    note: '',
-    tags: [],
-  });
+  const [groups, setGroups] = useState<ParticipantRow[]>(() => initialGroups(activity));
+  const form = useFormState<Values>(() => ({
+    unitId: activity?.unitId ?? unitId,
+    kind: activity?.kind ?? 'training',
+    title: activity?.title ?? '',
+    occurredOn: activity?.occurredOn ?? todayInVietnam(),
+    links: activity?.evidenceLinks.join('\n') ?? '',
+    note: activity?.note ?? '',
+    tags: activity?.indicatorCodes ?? [],
+  }));
   const { values, errors, setField } = form;
   const own = user?.grants.find((g) => g.unitId === unitId);
+  // The server's field names, as the form labels them.
+  const fieldLabels: Record<string, string> = {
+    occurredOn: t('planning.activities.date'),
+    title: t('planning.activities.name'),
+    kind: t('planning.activities.kind'),
+    indicatorCodes: t('planning.activities.tags'),
+    participants: t('planning.activities.participants'),
+    evidenceLinks: t('planning.activities.evidenceLinks'),
+  };
 
   // Thematic indicators an activity of this kind may be tagged with.
   const tagOptions = useMemo(
@@ -114,49 +182,58 @@ export default function ActivityFormPage() {
       event,
     );
     if (!ok || !values.unitId || !values.occurredOn) return;
-    create.mutate(
-      {
-        unitId: values.unitId,
-        kind: values.kind,
-        title: values.title.trim(),
-        occurredOn: values.occurredOn,
-        participants: groups
-          .filter((g) => Number(g.count) > 0)
-          .map((g) => ({ category: g.category, sex: g.sex, count: Number(g.count) })),
-        evidenceLinks: links,
-        indicatorCodes: values.tags.filter((c) => tagOptions.some((o) => o.value === c)),
-        note: values.note.trim() || null,
-      },
-      {
-        onSuccess: ({ activity }) => {
-          notifications.show({
-            color: 'green',
-            title: t('planning.activities.saved'),
-            message: feedsText(activity.feeds),
-            autoClose: 6000,
-          });
-          void navigate(`/hoat-dong?${UNIT_PARAM}=${activity.unitId}`);
-        },
-      },
-    );
+    const fields = {
+      kind: values.kind,
+      title: values.title.trim(),
+      occurredOn: values.occurredOn,
+      participants: groups
+        .filter((g) => Number(g.count) > 0)
+        .map((g) => ({ category: g.category, sex: g.sex, count: Number(g.count) })),
+      evidenceLinks: links,
+      indicatorCodes: values.tags.filter((c) => tagOptions.some((o) => o.value === c)),
+      note: values.note.trim() || null,
+    };
+    const onSuccess = ({ activity: saved }: { activity: ActivityView }) => {
+      notifications.show({
+        color: 'green',
+        title: t(activity ? 'planning.activities.updated' : 'planning.activities.saved'),
+        message: feedsText(saved.feeds),
+        autoClose: 6000,
+      });
+      void navigate(`/hoat-dong?${UNIT_PARAM}=${saved.unitId}`);
+    };
+    if (activity) update.mutate(fields, { onSuccess });
+    else create.mutate({ ...fields, unitId: values.unitId }, { onSuccess });
   };
 
   return (
     <>
-      <PageHeader title={t('planning.activities.recordTitle')} />
+      <PageHeader
+        title={t(activity ? 'planning.activities.editTitle' : 'planning.activities.recordTitle')}
+      />
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" maw={760}>
         <form onSubmit={onSubmit} noValidate data-testid="activity-form">
           <Stack gap="md">
-            <FormError error={submitted ? create.error : null} />
-            <UnitPicker
-              label={t('planning.unit')}
-              value={values.unitId}
-              initial={own ? { id: own.unitId, name: own.unitName } : null}
-              onChange={(u) => setField('unitId', u?.id ?? null)}
-              asOf={todayInVietnam()}
-              error={errors.unitId}
-              required
-            />
+            <FormError error={submitted ? mutation.error : null} labels={fieldLabels} />
+            {activity ? (
+              <TextInput
+                label={t('planning.unit')}
+                value={activity.unitName}
+                description={t('planning.activities.unitFixed')}
+                readOnly
+                disabled
+              />
+            ) : (
+              <UnitPicker
+                label={t('planning.unit')}
+                value={values.unitId}
+                initial={own ? { id: own.unitId, name: own.unitName } : null}
+                onChange={(u) => setField('unitId', u?.id ?? null)}
+                asOf={todayInVietnam()}
+                error={errors.unitId}
+                required
+              />
+            )}
             <Select
               label={t('planning.activities.kind')}
               data={ACTIVITY_KINDS.map((k) => ({
@@ -252,7 +329,7 @@ export default function ActivityFormPage() {
                     setGroups((prev) => [
                       ...prev,
                       {
-                        key: Math.max(0, ...prev.map((g) => g.key)) + 1,
+                        key: nextKey++,
                         category: 'member',
                         sex: null,
                         count: '',
@@ -297,8 +374,8 @@ export default function ActivityFormPage() {
               <Button variant="default" onClick={() => void navigate(-1)}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={create.isPending} data-testid="activity-save">
-                {t('planning.activities.save')}
+              <Button type="submit" loading={mutation.isPending} data-testid="activity-save">
+                {t(activity ? 'planning.activities.saveChanges' : 'planning.activities.save')}
               </Button>
             </Group>
           </Stack>

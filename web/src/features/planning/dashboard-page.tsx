@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconChartBar, IconPlus } from '@tabler/icons-react';
+import { IconChartBar, IconPlus, IconTablePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../../common/format.ts';
@@ -22,7 +22,7 @@ import { ErrorState } from '../../components/error-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LateReportsCard } from '../reporting/late-reports-card.tsx';
 import { ChildrenCompare } from './children-compare.tsx';
-import { useDashboard } from './planning.api.ts';
+import { useDashboard, useIndicators } from './planning.api.ts';
 import type { DashboardResponse, DashboardTarget } from './planning.types.ts';
 import {
   asStatus,
@@ -36,13 +36,19 @@ import {
 import { TargetTrend } from './target-trend.tsx';
 import { UnitSwitcher } from './unit-switcher.tsx';
 import { UNIT_PARAM, useUnitParam } from './use-unit-param.ts';
+import { isEnterable } from './value-grid.ts';
+import { valuesUrl } from './values-url.ts';
 
 /** /tong-quan?donVi= — the unit's targets, live: status, progress, children, trend, what is late. */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const { unitId } = useUnitParam();
   const query = useDashboard(unitId);
+  const indicators = useIndicators();
   const data = query.data;
+  // Targets whose indicator the unit may enter by hand get a link to the entry form.
+  const enterable = new Set(indicators.data?.items.filter(isEnterable).map((i) => i.code) ?? []);
+  const canEnter = (code: string) => Boolean(data?.abilities.recordValue) && enterable.has(code);
   return (
     <>
       <PageHeader
@@ -53,14 +59,28 @@ export default function DashboardPage() {
             : t('planning.dashboard.subtitle')
         }
         actions={
-          data?.abilities.recordActivity && (
-            <Button
-              component={Link}
-              to={`/hoat-dong/moi?${UNIT_PARAM}=${data.unit.id}`}
-              leftSection={<IconPlus size={16} aria-hidden />}
-            >
-              {t('planning.activities.record')}
-            </Button>
+          data && (
+            <>
+              {data.abilities.recordActivity && (
+                <Button
+                  component={Link}
+                  to={`/hoat-dong/moi?${UNIT_PARAM}=${data.unit.id}`}
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                >
+                  {t('planning.activities.record')}
+                </Button>
+              )}
+              {data.abilities.recordValue && (
+                <Button
+                  component={Link}
+                  to={valuesUrl(data.unit.id)}
+                  variant="default"
+                  leftSection={<IconTablePlus size={16} aria-hidden />}
+                >
+                  {t('planning.values.record')}
+                </Button>
+              )}
+            </>
           )
         }
       />
@@ -94,6 +114,7 @@ export default function DashboardPage() {
                         item={item}
                         unitId={data.unit.id}
                         asOf={data.asOf}
+                        canEnter={canEnter(item.target.indicatorCode)}
                       />
                     ))}
                   </Stack>
@@ -135,10 +156,12 @@ function TargetCard({
   item,
   unitId,
   asOf,
+  canEnter,
 }: {
   item: DashboardTarget;
   unitId: string;
   asOf: string;
+  canEnter: boolean;
 }) {
   const { t } = useTranslation();
   const requirement = useRequirement();
@@ -203,15 +226,27 @@ function TargetCard({
             label={target.label ?? target.indicatorName}
           />
         )}
-        <Anchor
-          component={Link}
-          to={`/ke-hoach/${item.plan.id}`}
-          size="xs"
-          c="dimmed"
-          className="px-wrap"
-        >
-          {t('planning.dashboard.plan', { plan: item.plan.number ?? item.plan.title })}
-        </Anchor>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Anchor
+            component={Link}
+            to={`/ke-hoach/${item.plan.id}`}
+            size="xs"
+            c="dimmed"
+            className="px-wrap"
+          >
+            {t('planning.dashboard.plan', { plan: item.plan.number ?? item.plan.title })}
+          </Anchor>
+          {canEnter && (
+            <Anchor
+              component={Link}
+              to={valuesUrl(unitId, target.indicatorCode, target.period.key)}
+              size="xs"
+              data-testid="enter-values"
+            >
+              {t('planning.values.record')}
+            </Anchor>
+          )}
+        </Group>
         <Accordion variant="default" chevronPosition="right" multiple>
           {item.children.length > 0 && (
             <Accordion.Item value="children">

@@ -13,13 +13,16 @@ import type {
   IndicatorView,
   PlanDetail,
   PlanView,
+  PutValuesBody,
   RollupResponse,
   TargetView,
   TaskView,
   ToImplementPlan,
+  UpdateActivityBody,
   UpdatePlanBody,
   UpdateTargetBody,
   UpdateTaskBody,
+  ValuesResponse,
 } from './planning.types.ts';
 
 /** Hooks over /planning (docs/API.md, "Planning"). */
@@ -186,6 +189,46 @@ export function useCreateActivity() {
   return useMutation({
     mutationFn: (body: CreateActivityBody) =>
       api.post<{ activity: ActivityView }>('/planning/activities', body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useActivity(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.planning.activity(id ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<{ activity: ActivityView }>(`/planning/activities/${id}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useUpdateActivity(id: string) {
+  const invalidate = useInvalidatePlanning();
+  return useMutation({
+    mutationFn: (body: UpdateActivityBody) =>
+      api.patch<{ activity: ActivityView }>(`/planning/activities/${id}`, body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** The unit's own entries for one indicator and period (not those derived from activities). */
+export function useValues(unitId: string | null, indicatorCode: string | null, period: string) {
+  return useQuery({
+    queryKey: queryKeys.planning.values(unitId ?? '', indicatorCode ?? '', period),
+    queryFn: ({ signal }) =>
+      api.get<ValuesResponse>(
+        '/planning/values',
+        { unitId, indicatorCode, period: period || undefined },
+        signal,
+      ),
+    enabled: Boolean(unitId && indicatorCode),
+  });
+}
+
+export function usePutValues() {
+  const invalidate = useInvalidatePlanning();
+  return useMutation({
+    mutationFn: (body: PutValuesBody) => api.put<ValuesResponse>('/planning/values', body),
     onSuccess: () => invalidate(),
   });
 }

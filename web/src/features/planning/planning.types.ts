@@ -34,6 +34,11 @@ export type RollupResponse = z.infer<typeof view.RollupResponse>;
 export type ActivityView = z.infer<typeof record.ActivityView>;
 export type ActivityPage = z.infer<typeof record.ActivityListResponse>;
 export type CreateActivityBody = z.input<typeof record.CreateActivityBody>;
+export type UpdateActivityBody = z.input<typeof record.UpdateActivityBody>;
+export type ValueView = z.infer<typeof record.ValueView>;
+export type ValuesResponse = z.infer<typeof record.ValuesResponse>;
+export type PutValuesBody = z.input<typeof record.PutValuesBody>;
+export type ValueEntry = PutValuesBody['entries'][number];
 
 /** GET/POST /planning/plans/:id/attachments (planning/attachment.routes.ts). */
 export type AttachmentView = {
