@@ -72,3 +72,20 @@ export const peopleCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provinceId, t.category, t.gender] })],
 );
+
+/**
+ * People counted by unit (and province, category, gender), kept by the same triggers (migration
+ * 0013): a province's people counts and the people of units changed since a tree date read a
+ * few rows per unit instead of every person (docs/decisions/0014-province-rollups.md).
+ */
+export const peopleUnitCounts = pgTable(
+  'people_unit_counts',
+  {
+    unitId: uuid('unit_id').notNull(),
+    provinceId: uuid('province_id').notNull(),
+    category: text('category').notNull(),
+    gender: text('gender').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.provinceId, t.category, t.gender] })],
+);

@@ -90,8 +90,11 @@ export async function evaluateRollups(
   rootId: string,
   asOf: IsoDate,
   specs: RollupSpec[],
-  /** `national: false` reads every fact per unit even for the whole country (the tests compare). */
-  options: { national?: boolean } = {},
+  /**
+   * `national: false` reads every fact per unit even for the whole country, `probe: false` lets
+   * the planner scan the window's values below it (the tests compare).
+   */
+  options: { national?: boolean; probe?: boolean } = {},
 ): Promise<Map<string, RollupResult>> {
   const results = new Map<string, RollupResult>();
   const groups = new Map<string, RollupSpec[]>();
@@ -103,7 +106,9 @@ export async function evaluateRollups(
     const window = group[0]!.window;
     const treeDate = window.to < asOf ? window.to : asOf;
     const root = await findUnitAsOf(db, rootId, treeDate);
-    const scope = { window, treeDate, asOf };
+    // Below the whole country a subtree is a small share of the units: probe them one by one.
+    const probe = root !== null && root.path.includes('.') && options.probe !== false;
+    const scope = { window, treeDate, asOf, probe };
     const periods = (i: Indicator) => periodsElapsed(i.periodType, window, asOf);
     for (const spec of group) {
       results.set(spec.key, {
