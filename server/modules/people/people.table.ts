@@ -69,6 +69,12 @@ export const peopleCounts = pgTable(
     category: text('category').notNull(),
     gender: text('gender').notNull(),
     n: bigint('n', { mode: 'number' }).notNull(),
+    /**
+     * Bumped by every statement that changes the row; rows are kept at n = 0 (migration 0013),
+     * so the sum over the table grows with every write to people: the people revision under
+     * which rollups remember per-unit counts (planning rollup.cache.ts).
+     */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.provinceId, t.category, t.gender] })],
 );

@@ -14,14 +14,19 @@ CREATE TABLE "rollup_revisions" (
 );
 --> statement-breakpoint
 DROP INDEX "indicator_values_unit_idx";--> statement-breakpoint
-CREATE INDEX "indicator_values_unit_idx" ON "indicator_values" USING btree ("unit_id","indicator_code","period_to","period_from","category","sex","value","denominator");--> statement-breakpoint
--- People by unit, kept with people_counts by the same statement-level triggers (decision 0014).
+ALTER TABLE "people_counts" ADD COLUMN "revision" bigint DEFAULT 1 NOT NULL;--> statement-breakpoint
+CREATE INDEX "unit_versions_kind_idx" ON "unit_versions" USING btree ("kind","valid_from");--> statement-breakpoint
+CREATE INDEX "indicator_values_unit_idx" ON "indicator_values" USING btree ("unit_id","indicator_code","period_to","period_from","category","sex","value","denominator");
+--> statement-breakpoint
+-- People by unit, kept with people_counts by the same statement-level triggers (decision 0014);
+-- every statement bumps the revision of the people_counts rows it changes (a new row starts at 1).
 CREATE OR REPLACE FUNCTION people_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     INSERT INTO people_counts AS c (province_id, category, gender, n)
     SELECT province_id, category, coalesce(gender, ''), -count(*) FROM removed GROUP BY 1, 2, 3
-    ON CONFLICT (province_id, category, gender) DO UPDATE SET n = c.n + excluded.n;
+    ON CONFLICT (province_id, category, gender)
+    DO UPDATE SET n = c.n + excluded.n, revision = c.revision + 1;
     INSERT INTO people_unit_counts AS c (unit_id, province_id, category, gender, n)
     SELECT unit_id, province_id, category, coalesce(gender, ''), -count(*) FROM removed
     GROUP BY 1, 2, 3, 4
@@ -30,13 +35,14 @@ BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     INSERT INTO people_counts AS c (province_id, category, gender, n)
     SELECT province_id, category, coalesce(gender, ''), count(*) FROM added GROUP BY 1, 2, 3
-    ON CONFLICT (province_id, category, gender) DO UPDATE SET n = c.n + excluded.n;
+    ON CONFLICT (province_id, category, gender)
+    DO UPDATE SET n = c.n + excluded.n, revision = c.revision + 1;
     INSERT INTO people_unit_counts AS c (unit_id, province_id, category, gender, n)
     SELECT unit_id, province_id, category, coalesce(gender, ''), count(*) FROM added
     GROUP BY 1, 2, 3, 4
     ON CONFLICT (unit_id, province_id, category, gender) DO UPDATE SET n = c.n + excluded.n;
   END IF;
-  DELETE FROM people_counts WHERE n = 0;
+  -- people_counts keeps its rows at n = 0: their revisions only grow (rollup.cache.ts).
   -- Only the keys this statement touched: the table has a row per unit and category.
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     DELETE FROM people_unit_counts c USING (SELECT DISTINCT unit_id FROM removed) r
