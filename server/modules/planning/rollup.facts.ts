@@ -129,14 +129,20 @@ async function reportedFacts(
     and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}`;
   // Only the subtree's units: without it a province's rollup reduced the whole country's values
   // of the window per unit before the join dropped all but its own (seconds at national scale).
-  // The lateral subquery's `offset 0` keeps the planner from flattening it back into a hash join.
+  // `offset 0` fences: the lateral subquery is not flattened back into a hash join, and the
+  // subtree is hashed against the 12,000 stamp units rather than probed once for each of them.
+  // Probing reads each unit's rows once for all the codes (the index leads with the unit), into
+  // a CTE that flows and stocks then share.
+  const probed = sql`probed as materialized (select v.indicator_code, v.unit_id, v.category,
+      v.sex, v.value, v.denominator, v.period_from, v.period_to
+    from (select u1.unit_id from (select distinct s0.unit_id from (${subtree}) s0 offset 0) u1
+      where u1.unit_id in (select su.unit_id from indicator_stamp_units su)) u0
+    cross join lateral (select v.* from ${indicatorValues} v
+      where v.unit_id = u0.unit_id and v.indicator_code in ${codes} and ${inWindow}
+      offset 0) v), `;
   const values = (list: string[]) =>
     probe
-      ? sql`(select distinct s0.unit_id from (${subtree}) s0
-          where s0.unit_id in (select su.unit_id from indicator_stamp_units su)) u0
-        cross join lateral (select v.* from ${indicatorValues} v
-          where v.unit_id = u0.unit_id and v.indicator_code in ${list} and ${inWindow}
-          offset 0) v`
+      ? sql`probed v where v.indicator_code in ${list}`
       : sql`${indicatorValues} v where v.indicator_code in ${list} and ${inWindow}
         and v.unit_id in (select s0.unit_id from (${subtree}) s0)`;
   const parts: SQL[] = [];
@@ -158,7 +164,7 @@ async function reportedFacts(
   }
   const rows = await selectRows<RawFact>(
     db,
-    sql`with per_unit as (${sql.join(parts, sql` union all `)})
+    sql`with ${probe ? probed : sql``}per_unit as (${sql.join(parts, sql` union all `)})
     select p.indicator_code as code, s.unit_path, p.category, p.sex,
       sum(p.value)::float8 as value, sum(p.denominator)::float8 as denominator
     from per_unit p join (${subtree}) s on s.unit_id = p.unit_id
