@@ -129,15 +129,17 @@ async function reportedFacts(
     and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}`;
   // Only the subtree's units: without it a province's rollup reduced the whole country's values
   // of the window per unit before the join dropped all but its own (seconds at national scale).
-  // `offset 0` fences: the lateral subquery is not flattened back into a hash join, and the
-  // subtree is hashed against the 12,000 stamp units rather than probed once for each of them.
-  // Probing reads each unit's rows once for all the codes (the index leads with the unit), into
-  // a CTE that flows and stocks then share.
+  // Probing reads each unit's rows once for all the codes, index-only (the index covers these
+  // columns), into a CTE that flows and stocks share. `offset 0` fences: the lateral subquery
+  // is not flattened back into a hash join, and the subtree is hashed against the 12,000 stamp
+  // units rather than probed once for each of them.
   const probed = sql`probed as materialized (select v.indicator_code, v.unit_id, v.category,
       v.sex, v.value, v.denominator, v.period_from, v.period_to
     from (select u1.unit_id from (select distinct s0.unit_id from (${subtree}) s0 offset 0) u1
       where u1.unit_id in (select su.unit_id from indicator_stamp_units su)) u0
-    cross join lateral (select v.* from ${indicatorValues} v
+    cross join lateral (select v.indicator_code, v.unit_id, v.category, v.sex, v.value,
+        v.denominator, v.period_from, v.period_to
+      from ${indicatorValues} v
       where v.unit_id = u0.unit_id and v.indicator_code in ${codes} and ${inWindow}
       offset 0) v), `;
   const values = (list: string[]) =>
