@@ -69,6 +69,8 @@ export const unitVersions = pgTable(
     index('unit_versions_parent_idx').on(t.parentId, t.validFrom),
     // Versions starting after a date: restructurings recorded ahead of time (org/province.ts).
     index('unit_versions_from_idx').on(t.validFrom),
+    // Units of a few kinds on a date (a report type's reporters: the provinces, not 200,000 rows).
+    index('unit_versions_kind_idx').on(t.kind, t.validFrom),
     check('unit_versions_interval_ck', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );

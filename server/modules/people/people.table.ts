@@ -69,6 +69,29 @@ export const peopleCounts = pgTable(
     category: text('category').notNull(),
     gender: text('gender').notNull(),
     n: bigint('n', { mode: 'number' }).notNull(),
+    /**
+     * Bumped by every statement that changes the row; rows are kept at n = 0 (migration 0013),
+     * so the sum over the table grows with every write to people: the people revision under
+     * which rollups remember per-unit counts (planning rollup.cache.ts).
+     */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.provinceId, t.category, t.gender] })],
+);
+
+/**
+ * People counted by unit (and province, category, gender), kept by the same triggers (migration
+ * 0013): a province's people counts and the people of units changed since a tree date read a
+ * few rows per unit instead of every person (docs/decisions/0014-province-rollups.md).
+ */
+export const peopleUnitCounts = pgTable(
+  'people_unit_counts',
+  {
+    unitId: uuid('unit_id').notNull(),
+    provinceId: uuid('province_id').notNull(),
+    category: text('category').notNull(),
+    gender: text('gender').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.provinceId, t.category, t.gender] })],
 );

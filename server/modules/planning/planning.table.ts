@@ -238,7 +238,18 @@ export const indicatorValues = pgTable(
   },
   (t) => [
     index('indicator_values_window_idx').on(t.indicatorCode, t.periodFrom, t.periodTo),
-    index('indicator_values_unit_idx').on(t.unitId, t.indicatorCode, t.periodTo),
+    // Covers a unit's facts (a province's rollup reads them unit by unit, rollup.facts.ts)
+    // without visiting the heap, where one unit's rows lie on as many pages as it has rows.
+    index('indicator_values_unit_idx').on(
+      t.unitId,
+      t.indicatorCode,
+      t.periodTo,
+      t.periodFrom,
+      t.category,
+      t.sex,
+      t.value,
+      t.denominator,
+    ),
     index('indicator_values_province_idx').on(t.provinceUnitId, t.indicatorCode),
     index('indicator_values_activity_idx')
       .on(t.activityId)

@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/client.ts';
 import { unitVersions } from '../org/index.ts';
 import type { Catalogue } from './catalogue.service.ts';
 import { selectRows } from './planning.sql.ts';
+import { cached, readRevisions } from './rollup.cache.ts';
 import { indicatorValues } from './planning.table.ts';
 import { provinceFacts, restFilter } from './rollup.province.ts';
 
@@ -69,13 +70,20 @@ export async function findCandidatePaths(
   treeDate: IsoDate,
 ): Promise<string[]> {
   if (Array.isArray(set) && set.length === 0) return [];
-  const rows = await selectRows<{ path: string }>(
-    db,
-    sql`select c.path::text as path from ${unitVersions} c
-      where c.path <@ ${rootPath}::ltree and ${holds('c', treeDate)}
-        and ${candidatePredicate('c', rootPath, set)}`,
-  );
-  return rows.map((r) => r.path);
+  const compute = async () => {
+    const rows = await selectRows<{ path: string }>(
+      db,
+      sql`select c.path::text as path from ${unitVersions} c
+        where c.path <@ ${rootPath}::ltree and ${holds('c', treeDate)}
+          and ${candidatePredicate('c', rootPath, set)}`,
+    );
+    return rows.map((r) => r.path);
+  };
+  // The tree alone decides them (the whole country's children: a scan of 200,000 versions).
+  const rev = await readRevisions(db);
+  return rev
+    ? cached(db, `candidates|${rootPath}|${JSON.stringify(set)}|${treeDate}|${rev.tree}`, compute)
+    : compute();
 }
 
 type RawFact = {
@@ -104,21 +112,46 @@ async function reportedFacts(
   subtree: SQL,
   /** Only values matching this (SQL on `v`), for the part the fast path could not prove. */
   only?: SQL,
+  /**
+   * Read each subtree unit's values through indicator_values_unit_idx (a nested loop) instead of
+   * letting the planner scan the window's values of the whole country and hash them against the
+   * subtree: it did so for a province (1.4 M values read for 40,000 kept, 1–2 s), estimating the
+   * subtree's few thousand units as the cheaper side. Only units having values at all are
+   * probed (indicator_stamp_units, kept by the triggers of migration 0010): most units of a
+   * province, its chapters, enter none. Set for roots below the whole country.
+   */
+  probe = false,
 ) {
   if (codes.length === 0) return [];
   const stocks = codes.filter((c) => catalogue.get(c)?.accumulation === 'stock');
   const flows = codes.filter((c) => !stocks.includes(c));
+  const inWindow = sql`v.period_from >= ${window.from}::date and v.period_to <= ${window.to}::date
+    and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}`;
   // Only the subtree's units: without it a province's rollup reduced the whole country's values
   // of the window per unit before the join dropped all but its own (seconds at national scale).
-  const inWindow = sql`v.period_from >= ${window.from}::date and v.period_to <= ${window.to}::date
-    and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}
-    and v.unit_id in (select s0.unit_id from (${subtree}) s0)`;
+  // Probing reads each unit's rows once for all the codes, index-only (the index covers these
+  // columns), into a CTE that flows and stocks share. `offset 0` fences: the lateral subquery
+  // is not flattened back into a hash join, and the subtree is hashed against the 12,000 stamp
+  // units rather than probed once for each of them.
+  const probed = sql`probed as materialized (select v.indicator_code, v.unit_id, v.category,
+      v.sex, v.value, v.denominator, v.period_from, v.period_to
+    from (select u1.unit_id from (select distinct s0.unit_id from (${subtree}) s0 offset 0) u1
+      where u1.unit_id in (select su.unit_id from indicator_stamp_units su)) u0
+    cross join lateral (select v.indicator_code, v.unit_id, v.category, v.sex, v.value,
+        v.denominator, v.period_from, v.period_to
+      from ${indicatorValues} v
+      where v.unit_id = u0.unit_id and v.indicator_code in ${codes} and ${inWindow}
+      offset 0) v), `;
+  const values = (list: string[]) =>
+    probe
+      ? sql`probed v where v.indicator_code in ${list}`
+      : sql`${indicatorValues} v where v.indicator_code in ${list} and ${inWindow}
+        and v.unit_id in (select s0.unit_id from (${subtree}) s0)`;
   const parts: SQL[] = [];
   if (flows.length) {
     parts.push(sql`select v.indicator_code, v.unit_id, v.category, v.sex,
         sum(v.value) as value, sum(v.denominator) as denominator
-      from ${indicatorValues} v
-      where v.indicator_code in ${flows} and ${inWindow}
+      from ${values(flows)}
       group by v.indicator_code, v.unit_id, v.category, v.sex`);
   }
   if (stocks.length) {
@@ -127,14 +160,13 @@ async function reportedFacts(
       from (select v.indicator_code, v.unit_id, v.category, v.sex, v.value, v.denominator,
           rank() over (partition by v.indicator_code, v.unit_id
             order by v.period_to desc, v.period_from desc) as rk
-        from ${indicatorValues} v
-        where v.indicator_code in ${stocks} and ${inWindow}) x
+        from ${values(stocks)}) x
       where x.rk = 1
       group by x.indicator_code, x.unit_id, x.category, x.sex`);
   }
   const rows = await selectRows<RawFact>(
     db,
-    sql`with per_unit as (${sql.join(parts, sql` union all `)})
+    sql`with ${probe ? probed : sql``}per_unit as (${sql.join(parts, sql` union all `)})
     select p.indicator_code as code, s.unit_path, p.category, p.sex,
       sum(p.value)::float8 as value, sum(p.denominator)::float8 as denominator
     from per_unit p join (${subtree}) s on s.unit_id = p.unit_id
@@ -168,6 +200,8 @@ export async function collectFacts(
      * per-province aggregates answer (rollup.province.ts), exactly as the per-unit query would.
      */
     national?: { rootPath: string };
+    /** The root is below the whole country: read per unit through the unit index. */
+    probe?: boolean;
   },
 ): Promise<Fact[]> {
   const unique = [...new Set(codes)];
@@ -193,7 +227,16 @@ export async function collectFacts(
       );
     }
   } else {
-    facts = await reportedFacts(db, catalogue, reported, scope.window, scope.asOf, scope.subtree);
+    facts = await reportedFacts(
+      db,
+      catalogue,
+      reported,
+      scope.window,
+      scope.asOf,
+      scope.subtree,
+      undefined,
+      scope.probe ?? false,
+    );
   }
   for (const code of unique.filter((c) => catalogue.computed(c))) {
     const computed = catalogue.computed(code)!;

@@ -89,6 +89,21 @@ async function expectSameBothWays(
   return a;
 }
 
+/** Below the whole country: units probed one by one equal the planner's scan of the window. */
+async function expectSameProbed(
+  db: Db,
+  root: BuiltUnit,
+  asOf: string,
+  windows: [string, string][],
+) {
+  const list = specs(windows);
+  const probed = await evaluateRollups(db, catalogue, root.id, asOf, list);
+  const scanned = await evaluateRollups(db, catalogue, root.id, asOf, list, { probe: false });
+  const a = plain(probed);
+  expect(a).toEqual(plain(scanned));
+  return a;
+}
+
 /** The aggregate tables as they are, and as indicator_sums_rebuild() recomputes them. */
 async function aggregatesMatchRebuild(db: Db) {
   const read = async () => {
@@ -97,15 +112,23 @@ async function aggregatesMatchRebuild(db: Db) {
         (select coalesce(json_agg(s order by s.*::text), '[]') from indicator_stamp_units s) as stamps,
         (select coalesce(json_agg(s order by s.*::text), '[]') from indicator_province_units s) as units,
         (select coalesce(json_agg(s order by s.*::text), '[]') from indicator_period_units s) as periods,
-        (select coalesce(json_agg(s order by s.*::text), '[]') from people_counts s) as people`);
+        (select coalesce(json_agg(s order by s.*::text), '[]')
+          from (select province_id, category, gender, n from people_counts where n <> 0) s)
+          as people,
+        (select coalesce(json_agg(s order by s.*::text), '[]') from people_unit_counts s)
+          as unit_people`);
     return JSON.stringify((result as { rows: unknown[] }).rows[0]);
   };
   const kept = await read();
   await db.transaction(async (tx) => {
     await tx.execute(sql`select indicator_sums_rebuild()`);
+    // The kept table holds its rows at zero (their revisions only grow): compare the others.
     await tx.execute(sql`delete from people_counts`);
     await tx.execute(sql`insert into people_counts select province_id, category,
       coalesce(gender, ''), count(*) from people group by 1, 2, 3`);
+    await tx.execute(sql`delete from people_unit_counts`);
+    await tx.execute(sql`insert into people_unit_counts select unit_id, province_id, category,
+      coalesce(gender, ''), count(*) from people group by 1, 2, 3, 4`);
   });
   expect(kept).toEqual(await read());
 }
@@ -190,6 +213,10 @@ describe('whole-country rollups from per-province aggregates', () => {
       for (const asOf of ['2026-11-22', '2025-08-15', '2024-12-31']) {
         const results = await expectSameBothWays(t.deps.db, n.central, asOf, windows);
         expect(results.some((r) => r.byChild.length === 2)).toBe(true);
+        for (const root of [n.provinceA, n.districtA]) {
+          const below = await expectSameProbed(t.deps.db, root, asOf, windows);
+          expect(below.some((r) => r.byChild.length > 0)).toBe(true);
+        }
       }
       const fast = await provinceFacts(
         t.deps.db,
@@ -219,6 +246,10 @@ describe('whole-country rollups from per-province aggregates', () => {
       const admin = await buildUser(t.deps.db, [{ unit: n.central, role: 'admin' }]);
       // Entered before the merger is recorded: stamped with the two old provinces.
       await populate(n, admin.cookie);
+      // Read once before: what the process remembers from the tree must not outlive the merger.
+      const before = await expectSameBothWays(t.deps.db, n.central, '2026-11-22', windows);
+      const peopleBefore = before.find((r) => r.key === 'youth_app_users_pct 2026-01-01')!;
+      expect(peopleBefore.byChild).toHaveLength(2);
       await mergeUnits(t.deps.db, SYSTEM, {
         effectiveDate: '2025-07-01',
         reason: 'Hợp nhất tỉnh',
@@ -256,10 +287,22 @@ describe('whole-country rollups from per-province aggregates', () => {
         expect(y2024.byChild.map(([path]) => path)).toEqual([n.provinceA.path, n.provinceB.path]);
         await expectSameBothWays(t.deps.db, second.central, asOf, windows);
       }
-      const y2026 = (await expectSameBothWays(t.deps.db, n.central, '2026-11-22', windows)).find(
-        (r) => r.key === 'people_trained 2026-01-01',
-      )!;
+      const after = await expectSameBothWays(t.deps.db, n.central, '2026-11-22', windows);
+      const y2026 = after.find((r) => r.key === 'people_trained 2026-01-01')!;
       expect(y2026.byChild).toHaveLength(1);
+      // One province left to meet the target (the candidates were read again after the merger).
+      expect(
+        after.find((r) => r.key === 'people_trained 2026-01-01 each child')!.unitsMeeting,
+      ).toMatchObject({ total: 1 });
+      for (const asOf of ['2026-11-22', '2025-06-30']) {
+        await expectSameProbed(t.deps.db, second.provinceB, asOf, windows);
+      }
+      // People joining a unit moved since the tree date: the remembered people of changed units
+      // are read again (the people revision moved), so they count where their unit stood.
+      await expectSameBothWays(t.deps.db, second.central, '2025-06-30', windows);
+      for (let i = 0; i < 3; i++) await buildPerson(t.deps.db, second.a1, { category: 'youth' });
+      await aggregatesMatchRebuild(t.deps.db);
+      await expectSameBothWays(t.deps.db, second.central, '2025-06-30', windows);
     },
   );
 });

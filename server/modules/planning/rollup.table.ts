@@ -1,4 +1,5 @@
 import {
+  bigint,
   doublePrecision,
   integer,
   date,
@@ -71,3 +72,15 @@ export const indicatorStampUnits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provinceUnitId, t.unitId] })],
 );
+
+/**
+ * One row of counters that statement-level triggers bump when what rollups cache changes
+ * (migration 0013): `tree` on any write to unit_versions, `stamps` when a unit gains or loses a
+ * stamp in indicator_stamp_units. A request reads the row and reuses what this process computed
+ * for the same counters (rollup.cache.ts), so a cache is exact across processes.
+ */
+export const rollupRevisions = pgTable('rollup_revisions', {
+  id: integer('id').primaryKey(),
+  tree: bigint('tree', { mode: 'number' }).notNull(),
+  stamps: bigint('stamps', { mode: 'number' }).notNull(),
+});
