@@ -206,28 +206,25 @@ export async function collectFacts(
 ): Promise<Fact[]> {
   const unique = [...new Set(codes)];
   const reported = unique.filter((c) => !catalogue.computed(c));
-  let facts: Fact[];
-  if (scope.national && reported.length) {
-    const fast = await provinceFacts(db, catalogue, reported, {
-      ...scope,
-      rootPath: scope.national.rootPath,
-    });
-    facts = fast.facts;
-    if (fast.rest.length) {
-      facts.push(
-        ...(await reportedFacts(
-          db,
-          catalogue,
-          [...new Set(fast.rest.map((r) => r.code))],
-          scope.window,
-          scope.asOf,
-          scope.subtree,
-          restFilter(fast.rest),
-        )),
+  const readReported = async (): Promise<Fact[]> => {
+    if (scope.national && reported.length) {
+      const fast = await provinceFacts(db, catalogue, reported, {
+        ...scope,
+        rootPath: scope.national.rootPath,
+      });
+      if (fast.rest.length === 0) return fast.facts;
+      const rest = await reportedFacts(
+        db,
+        catalogue,
+        [...new Set(fast.rest.map((r) => r.code))],
+        scope.window,
+        scope.asOf,
+        scope.subtree,
+        restFilter(fast.rest),
       );
+      return [...fast.facts, ...rest];
     }
-  } else {
-    facts = await reportedFacts(
+    return reportedFacts(
       db,
       catalogue,
       reported,
@@ -237,14 +234,21 @@ export async function collectFacts(
       undefined,
       scope.probe ?? false,
     );
-  }
-  for (const code of unique.filter((c) => catalogue.computed(c))) {
+  };
+  const readComputed = async (code: string): Promise<Fact[]> => {
     const computed = catalogue.computed(code)!;
     const rows =
       (scope.national && computed.computeNational
         ? await computed.computeNational(db, { ...scope, rootPath: scope.national.rootPath })
         : null) ?? (await computed.compute(db, scope));
-    facts.push(...rows.map((r) => ({ ...r, code })));
-  }
+    return rows.map((r) => ({ ...r, code }));
+  };
+  // Independent reads, sent together: on PostgreSQL each takes its own pooled connection, so a
+  // province's values and its people counts are read at the same time (PGlite runs them in turn).
+  const parts = await Promise.all([
+    readReported(),
+    ...unique.filter((c) => catalogue.computed(c)).map(readComputed),
+  ]);
+  const facts = parts.flat();
   return facts;
 }
