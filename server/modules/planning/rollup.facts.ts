@@ -99,9 +99,9 @@ type RawFact = {
  * Reported facts of several indicators in one grouped query. Values of periods lying inside the
  * window and begun by `asOf` count (an as-of view does not see what happened after it); a flow
  * adds all of them, a stock keeps each unit's latest snapshot: the rows of its period with the
- * latest end (then the latest start, i.e. the shortest such period). Facts are first reduced to
- * one row per unit — flows by a hash aggregate, only stocks through a window — and then joined
- * to the tree and bucketed.
+ * latest end (then the latest start, i.e. the shortest such period). Scanned facts are first
+ * reduced to one row per unit — flows by a hash aggregate, only stocks through a window — and
+ * then joined to the tree and bucketed; probed ones carry their bucket from the start.
  */
 async function reportedFacts(
   db: Db,
@@ -127,27 +127,49 @@ async function reportedFacts(
   const flows = codes.filter((c) => !stocks.includes(c));
   const inWindow = sql`v.period_from >= ${window.from}::date and v.period_to <= ${window.to}::date
     and v.period_from <= ${asOf}::date${only ? sql` and ${only}` : sql``}`;
-  // Only the subtree's units: without it a province's rollup reduced the whole country's values
-  // of the window per unit before the join dropped all but its own (seconds at national scale).
-  // Probing reads each unit's rows once for all the codes, index-only (the index covers these
-  // columns), into a CTE that flows and stocks share. `offset 0` fences: the lateral subquery
-  // is not flattened back into a hash join, and the subtree is hashed against the 12,000 stamp
-  // units rather than probed once for each of them.
-  const probed = sql`probed as materialized (select v.indicator_code, v.unit_id, v.category,
-      v.sex, v.value, v.denominator, v.period_from, v.period_to
-    from (select u1.unit_id from (select distinct s0.unit_id from (${subtree}) s0 offset 0) u1
-      where u1.unit_id in (select su.unit_id from indicator_stamp_units su)) u0
-    cross join lateral (select v.indicator_code, v.unit_id, v.category, v.sex, v.value,
-        v.denominator, v.period_from, v.period_to
-      from ${indicatorValues} v
-      where v.unit_id = u0.unit_id and v.indicator_code in ${codes} and ${inWindow}
-      offset 0) v), `;
-  const values = (list: string[]) =>
-    probe
-      ? sql`probed v where v.indicator_code in ${list}`
-      : sql`${indicatorValues} v where v.indicator_code in ${list} and ${inWindow}
-        and v.unit_id in (select s0.unit_id from (${subtree}) s0)`;
   const parts: SQL[] = [];
+  if (probe) {
+    // Only the subtree's units: without it a province's rollup reduced the whole country's values
+    // of the window per unit before the join dropped all but its own (seconds at national scale).
+    // Probing reads each unit's rows once for all the codes, index-only (the index covers these
+    // columns), into a CTE that flows and stocks share, labelled with the unit's bucket so that
+    // the subtree is read once (joining it again cost a province 40–50 ms). `offset 0` fences:
+    // the lateral subquery is not flattened back into a hash join, and the subtree is hashed
+    // against the 12,000 stamp units rather than probed once for each of them. Flows are summed
+    // straight into buckets; stocks first keep each unit's latest period.
+    const probed = sql`probed as materialized (select u0.unit_path, v.indicator_code, v.unit_id,
+        v.category, v.sex, v.value, v.denominator, v.period_from, v.period_to
+      from (select u1.unit_id, u1.unit_path
+        from (select s0.unit_id, s0.unit_path from (${subtree}) s0 offset 0) u1
+        where u1.unit_id in (select su.unit_id from indicator_stamp_units su)) u0
+      cross join lateral (select v.indicator_code, v.unit_id, v.category, v.sex, v.value,
+          v.denominator, v.period_from, v.period_to
+        from ${indicatorValues} v
+        where v.unit_id = u0.unit_id and v.indicator_code in ${codes} and ${inWindow}
+        offset 0) v)`;
+    if (flows.length) {
+      parts.push(sql`select v.indicator_code as code, v.unit_path, v.category, v.sex,
+          sum(v.value)::float8 as value, sum(v.denominator)::float8 as denominator
+        from probed v where v.indicator_code in ${flows}
+        group by v.indicator_code, v.unit_path, v.category, v.sex`);
+    }
+    if (stocks.length) {
+      parts.push(sql`select x.indicator_code as code, x.unit_path, x.category, x.sex,
+          sum(x.value)::float8 as value, sum(x.denominator)::float8 as denominator
+        from (select v.indicator_code, v.unit_path, v.category, v.sex, v.value, v.denominator,
+            rank() over (partition by v.indicator_code, v.unit_id, v.unit_path
+              order by v.period_to desc, v.period_from desc) as rk
+          from probed v where v.indicator_code in ${stocks}) x
+        where x.rk = 1
+        group by x.indicator_code, x.unit_path, x.category, x.sex`);
+    }
+    return toFacts(
+      await selectRows<RawFact>(db, sql`with ${probed} ${sql.join(parts, sql` union all `)}`),
+    );
+  }
+  const values = (list: string[]) =>
+    sql`${indicatorValues} v where v.indicator_code in ${list} and ${inWindow}
+      and v.unit_id in (select s0.unit_id from (${subtree}) s0)`;
   if (flows.length) {
     parts.push(sql`select v.indicator_code, v.unit_id, v.category, v.sex,
         sum(v.value) as value, sum(v.denominator) as denominator
@@ -166,12 +188,16 @@ async function reportedFacts(
   }
   const rows = await selectRows<RawFact>(
     db,
-    sql`with ${probe ? probed : sql``}per_unit as (${sql.join(parts, sql` union all `)})
+    sql`with per_unit as (${sql.join(parts, sql` union all `)})
     select p.indicator_code as code, s.unit_path, p.category, p.sex,
       sum(p.value)::float8 as value, sum(p.denominator)::float8 as denominator
     from per_unit p join (${subtree}) s on s.unit_id = p.unit_id
     group by p.indicator_code, s.unit_path, p.category, p.sex`,
   );
+  return toFacts(rows);
+}
+
+function toFacts(rows: RawFact[]): Fact[] {
   return rows.map((r): Fact => ({
     code: r.code,
     unitPath: r.unit_path,
