@@ -32,7 +32,8 @@ export async function setup(project: TestProject): Promise<void> {
       // The journeys' calendar: the demo's 2026 plans are mid-year and the 25/4 reports are due.
       DEMO_TODAY: E2E_TODAY,
       // The journeys log in from one address more than 10 times a minute (the default limit,
-      // which identity's own tests check); at 10 a late login got 429 and stayed on the form.
+      // which identity's own tests check); at 10 a late login timed out on the form, most likely
+      // refused with 429.
       LOGIN_RATE_LIMIT: '1000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
